@@ -1,0 +1,109 @@
+"""Graph questions about an account, answered with networkx.
+
+The decision-maker map and the team matrix are drawn from these same graphs,
+and the policy checks ask their questions of them, so what the site shows and
+what CI reports cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .model import Plan, Portfolio
+
+STRENGTH_WEIGHT = {"strong": 3, "medium": 2, "weak": 1}
+INFLUENCE_WEIGHT = {"high": 3, "medium": 2, "low": 1}
+
+
+def buying_centre(plan: Plan) -> nx.DiGraph:
+    """The customer's people: an edge manager -> report (kind 'reports') and
+    influencer -> influenced (kind 'influences'). Node attribute `stakeholder`."""
+    graph = nx.DiGraph()
+    for s in plan.stakeholders:
+        graph.add_node(s.id, stakeholder=s)
+    for s in plan.stakeholders:
+        if s.reports_to in graph:
+            graph.add_edge(s.reports_to, s.id, kind="reports")
+        for target in s.influences:
+            if target in graph and not graph.has_edge(s.id, target):
+                graph.add_edge(s.id, target, kind="influences")
+    return graph
+
+
+def coverage_graph(plan: Plan) -> nx.Graph:
+    """Bipartite: our people ('us', id) and theirs ('them', id), an edge per
+    coverage with its strength and weight."""
+    graph = nx.Graph()
+    for member in plan.team:
+        graph.add_node(("us", member.person), member=member, bipartite=0)
+    for s in plan.stakeholders:
+        graph.add_node(("them", s.id), stakeholder=s, bipartite=1)
+    for member, cover in plan.coverage:
+        if ("them", cover.stakeholder) in graph:
+            graph.add_edge(("us", member.person), ("them", cover.stakeholder),
+                           strength=cover.strength, weight=STRENGTH_WEIGHT[cover.strength])
+    return graph
+
+
+def coverers(plan: Plan, graph: nx.Graph | None = None) -> dict[str, list[str]]:
+    """For each stakeholder id, the ids of our people who cover them, strongest first."""
+    graph = graph or coverage_graph(plan)
+    out: dict[str, list[str]] = {}
+    for s in plan.stakeholders:
+        edges = sorted(graph.edges(("them", s.id), data=True), key=lambda e: (-e[2]["weight"], e[1][1]))
+        out[s.id] = [other[1] for _, other, _ in edges]
+    return out
+
+
+def reporting_levels(plan: Plan, graph: nx.DiGraph | None = None) -> dict[str, int]:
+    """Depth of each stakeholder in the reporting lines (0 = top)."""
+    graph = graph or buying_centre(plan)
+    reports = nx.DiGraph((u, v) for u, v, kind in graph.edges(data="kind") if kind == "reports")
+    reports.add_nodes_from(graph.nodes)
+    levels: dict[str, int] = {}
+    for node in nx.topological_sort(reports):
+        parents = list(reports.predecessors(node))
+        levels[node] = 1 + max(levels[p] for p in parents) if parents else 0
+    return levels
+
+
+def uncovered_if_gone(plan: Plan, person: str, graph: nx.Graph | None = None,
+                      influence: str = "high") -> list[str]:
+    """Stakeholders of the given influence whom nobody would cover if `person` left."""
+    graph = graph or coverage_graph(plan)
+    node = ("us", person)
+    if node not in graph:
+        return []
+    lost = []
+    for _, them in graph.edges(node):
+        stakeholder = graph.nodes[them]["stakeholder"]
+        if stakeholder.influence == influence and graph.degree(them) == 1:
+            lost.append(them[1])
+    return sorted(lost)
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """What walks out of the door with one of our people."""
+
+    person: str
+    accounts: tuple[str, ...]
+    covered: tuple[tuple[str, str], ...]  # (account id, stakeholder id) they cover
+    lost_high_influence: tuple[tuple[str, str], ...]  # those nobody else covers
+
+
+def portfolio_exposure(portfolio: Portfolio) -> dict[str, Exposure]:
+    accounts: dict[str, list[str]] = defaultdict(list)
+    covered: dict[str, list] = defaultdict(list)
+    lost: dict[str, list] = defaultdict(list)
+    for plan in portfolio.plans:
+        graph = coverage_graph(plan)
+        for member in plan.team:
+            accounts[member.person].append(plan.id)
+            covered[member.person].extend((plan.id, c.stakeholder) for c in member.covers)
+            lost[member.person].extend((plan.id, sid) for sid in uncovered_if_gone(plan, member.person, graph))
+    return {person: Exposure(person, tuple(accounts[person]), tuple(covered[person]), tuple(lost[person]))
+            for person in sorted(accounts)}

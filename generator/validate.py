@@ -1,0 +1,140 @@
+"""Schema validation: each JSON Schema error becomes one positioned diagnostic.
+
+The schemas in schema/ are written with `$ref`s for editors; here they are
+inlined once, which makes jsonschema about twice as fast on big portfolios.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Iterator
+
+import jsonschema
+
+from .diagnostics import Diagnostic, Severity
+from .load import Document
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+KINDS = ("plan", "portfolio", "people")
+
+
+def schema_path(kind: str) -> Path:
+    return SCHEMA_DIR / f"{kind}.schema.json"
+
+
+def _inline_refs(node, defs: dict):
+    if isinstance(node, dict):
+        if "$ref" in node and node["$ref"].startswith("#/$defs/"):
+            target = _inline_refs(defs[node["$ref"][len("#/$defs/"):]], defs)
+            # the referring node's own keywords (a description) win over the target's
+            return {**target, **{k: _inline_refs(v, defs) for k, v in node.items() if k != "$ref"}}
+        return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(item, defs) for item in node]
+    return node
+
+
+@cache
+def validator(kind: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
+    flat = _inline_refs(schema, schema.get("$defs", {}))
+    return jsonschema.Draft202012Validator(flat, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _name(path) -> str:
+    """The field an error is about, as the user wrote it: `stakeholders[3].attitude`."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the document"
+
+
+def _describe(value) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _type_name(value) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
+            dict: "a mapping", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    where, kw, schema, value = _name(error.absolute_path), error.validator, error.schema, error.instance
+    if kw == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        return f"{where} must be one of: {options}; got {_describe(value)}{did_you_mean(value, error.validator_value)}"
+    if kw == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        names = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
+                 "array": "a list", "object": "a mapping", "null": "empty"}
+        hint = ""
+        if "string" in wanted and isinstance(value, (int, float, bool)):
+            hint = " (put it in quotes)"
+        elif value is None:
+            hint = " (the value is missing after the colon)"
+        return f"{where} must be {' or '.join(names.get(w, w) for w in wanted)}, not {_type_name(value)}{hint}"
+    if kw == "format" and error.validator_value == "date":
+        return f"{where}: {_describe(value)} is not a real date (YYYY-MM-DD)"
+    if kw == "format":
+        return f"{where}: {_describe(value)} is not a valid {error.validator_value}"
+    if kw == "pattern":
+        rule = {"^[A-Z]{2}$": "a two-letter country code in capitals (EE, FI, NO)",
+                "^[A-Z]{3}$": "a three-letter currency code in capitals (EUR)",
+                "^[a-z]{2,3}$": "a two-letter language code (et, fi, no, ru, en)"}.get(error.validator_value)
+        if rule is None and "a-z0-9" in error.validator_value:
+            rule = "an id: lower-case letters, digits and dashes (like 'mari-kask')"
+        if rule is None and "date" in schema.get("description", "").lower():
+            rule = "a date, YYYY-MM-DD"
+        return f"{where} must be {rule or 'of the form ' + error.validator_value}; got {_describe(value)}"
+    if kw == "minLength" and error.validator_value == 1:
+        return f"{where} must not be empty"
+    if kw in ("minLength", "maxLength"):
+        return f"{where} is {len(value)} characters; it must be {'at least' if kw == 'minLength' else 'at most'} {error.validator_value}"
+    if kw in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        word = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "more than",
+                "exclusiveMaximum": "less than"}[kw]
+        return f"{where} must be {word} {error.validator_value}; got {_describe(value)}"
+    if kw == "uniqueItems":
+        return f"{where} lists the same item twice"
+    if kw == "minItems":
+        return f"{where} must have at least {error.validator_value} item(s)"
+    return f"{where}: {error.message}"
+
+
+def _unknown_keys(document: Document, error: jsonschema.ValidationError) -> Iterator[Diagnostic]:
+    known = error.schema.get("properties", {})
+    for key in error.instance:
+        if key not in known:
+            path = tuple(error.absolute_path) + (key,)
+            where = _name(tuple(error.absolute_path))
+            yield document.error(path, f"unknown key '{key}' in {where}{did_you_mean(key, known)}",
+                                 "unknown-key", key=True)
+
+
+def schema_errors(document: Document, kind: str) -> list[Diagnostic]:
+    """Every schema error in the document, at the line of the value at fault."""
+    out: list[Diagnostic] = []
+    for error in validator(kind).iter_errors(document.data):
+        path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            out.extend(_unknown_keys(document, error))
+        elif error.validator == "required":
+            missing = [k for k in error.validator_value if k not in error.instance]
+            for key in missing:
+                owner = _name(path) if path else "the document"
+                out.append(document.error(path, f"missing required key '{key}' in {owner}", "missing-key"))
+        elif error.validator == "propertyNames":
+            out.append(document.error(path + (error.instance,), f"{_name(path)}: key '{error.instance}' is not allowed "
+                                      f"(use lower-case letters, digits and _ or -)", "schema", key=True))
+        else:
+            out.append(document.error(path, _message(error), "schema"))
+    return out
