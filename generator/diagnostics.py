@@ -29,7 +29,9 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message} [{self.code}]"
+        # one finding, one line: a newline in user text must not start a fake finding
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {message} [{self.code}]"
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple:

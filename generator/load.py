@@ -206,13 +206,17 @@ def parse(raw: bytes, path: str = "<string>") -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = _mark(mark) if mark else (1, 1)
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            message += f" (opened on line {exc.context_mark.line + 1})"
+        if mark and text[mark.index:mark.index + 1] == "\t":
+            message = "a tab character: YAML indents with spaces only"
         raise LoadError(f"YAML syntax: {message}", line, column, "yaml-syntax") from None
     except yaml.reader.ReaderError as exc:  # characters YAML does not allow
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
         raise LoadError(f"character U+{exc.character:04X} is not allowed in YAML: {exc.reason}",
                         line, column, "yaml-character") from None
-    if node is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and not node.style and _NULL.match(node.value)):
         raise LoadError("the file is empty: a plan is a YAML mapping (key: value lines)", 1, 1, "empty")
     if not isinstance(node, yaml.MappingNode):
         line, column = _mark(node.start_mark)

@@ -434,6 +434,8 @@ def _converter(annotation) -> typing.Callable[[Any, Loc], Any]:
     args = typing.get_args(annotation)
     if annotation is dt.date:
         return lambda value, loc: dt.date.fromisoformat(value)
+    if annotation is str:  # a year written unquoted (period: 2025) is still a period
+        return lambda value, loc: value if isinstance(value, str) else str(value)
     if origin is typing.Union:  # Optional[X]
         inner = _converter(next(a for a in args if a is not type(None)))
         return lambda value, loc: None if value is None else inner(value, loc)

@@ -49,12 +49,15 @@ def did_you_mean(word: str, choices) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _name(path) -> str:
+ROOT_NAMES = {"plan": "the plan", "portfolio": "the portfolio settings", "people": "the people directory"}
+
+
+def _name(path, kind: str = "plan") -> str:
     """The field an error is about, as the user wrote it: `stakeholders[3].attitude`."""
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the document"
+    return out or ROOT_NAMES[kind]
 
 
 def _describe(value) -> str:
@@ -67,8 +70,8 @@ def _type_name(value) -> str:
             dict: "a mapping", type(None): "empty"}.get(type(value), type(value).__name__)
 
 
-def _message(error: jsonschema.ValidationError) -> str:
-    where, kw, schema, value = _name(error.absolute_path), error.validator, error.schema, error.instance
+def _message(error: jsonschema.ValidationError, kind: str) -> str:
+    where, kw, schema, value = _name(error.absolute_path, kind), error.validator, error.schema, error.instance
     if kw == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
         return f"{where} must be one of: {options}; got {_describe(value)}{did_you_mean(value, error.validator_value)}"
@@ -110,12 +113,12 @@ def _message(error: jsonschema.ValidationError) -> str:
     return f"{where}: {error.message}"
 
 
-def _unknown_keys(document: Document, error: jsonschema.ValidationError) -> Iterator[Diagnostic]:
+def _unknown_keys(document: Document, error: jsonschema.ValidationError, kind: str) -> Iterator[Diagnostic]:
     known = error.schema.get("properties", {})
     for key in error.instance:
         if key not in known:
             path = tuple(error.absolute_path) + (key,)
-            where = _name(tuple(error.absolute_path))
+            where = _name(tuple(error.absolute_path), kind)
             yield document.error(path, f"unknown key '{key}' in {where}{did_you_mean(key, known)}",
                                  "unknown-key", key=True)
 
@@ -126,15 +129,15 @@ def schema_errors(document: Document, kind: str) -> list[Diagnostic]:
     for error in validator(kind).iter_errors(document.data):
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            out.extend(_unknown_keys(document, error))
+            out.extend(_unknown_keys(document, error, kind))
         elif error.validator == "required":
             missing = [k for k in error.validator_value if k not in error.instance]
             for key in missing:
-                owner = _name(path) if path else "the document"
+                owner = _name(path, kind)
                 out.append(document.error(path, f"missing required key '{key}' in {owner}", "missing-key"))
         elif error.validator == "propertyNames":
-            out.append(document.error(path + (error.instance,), f"{_name(path)}: key '{error.instance}' is not allowed "
+            out.append(document.error(path + (error.instance,), f"{_name(path, kind)}: key '{error.instance}' is not allowed "
                                       f"(use lower-case letters, digits and _ or -)", "schema", key=True))
         else:
-            out.append(document.error(path, _message(error), "schema"))
+            out.append(document.error(path, _message(error, kind), "schema"))
     return out

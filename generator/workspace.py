@@ -77,18 +77,19 @@ def select_files(targets: Iterable[Path], accounts: Path) -> list[Path]:
     return list(dict.fromkeys(selected))
 
 
-def _read(path: Path, kind: str, result: LoadResult) -> Optional[Document]:
+def _read(path: Path, kind: str, result: LoadResult) -> tuple[Optional[Document], bool]:
+    """The document (None when unreadable) and whether it passed the schema."""
     display = _display(path)
     result.files += 1
     try:
         document = load(path, display)
     except LoadError as exc:
         result.diagnostics.append(load_error_diagnostic(display, exc))
-        return None
+        return None, False
     result.documents[display] = document
     errors = schema_errors(document, kind)
     result.diagnostics.extend(errors)
-    return None if errors else document
+    return document, not errors
 
 
 def load_portfolio(root: Path, targets: Optional[list[Path]] = None) -> LoadResult:
@@ -105,20 +106,21 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None) -> LoadResu
             result.diagnostics.append(Diagnostic(_display(path), 1, 1, Severity.ERROR, "missing-file",
                                                  f"the portfolio needs this file ({kind} settings); see the README"))
             continue
-        document = _read(path, kind, result)
+        document, valid = _read(path, kind, result)
         if document is None:
             continue
         list_key, what = ("tiers", "tier id") if kind == "portfolio" else ("people", "person id")
-        duplicates = list(references.unique_list_ids(document, list_key, what))
-        result.diagnostics.extend(duplicates)
+        result.diagnostics.extend(references.unique_list_ids(document, list_key, what))
+        if not valid:
+            continue
         if kind == "portfolio":
             result.settings = model.build_settings(document)
         else:
             result.people = model.build_people(document)
 
     for path in files:
-        document = _read(path, "plan", result)
-        if document is None:
+        document, valid = _read(path, "plan", result)
+        if not valid:
             continue
         plan = model.build_plan(document)
         problems = list(references.file_name_matches(plan, path.stem))
