@@ -26,6 +26,15 @@ try:  # libyaml's parser is ~8x faster than the pure-Python one
 except ImportError:  # pragma: no cover - only without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+
+class _Composer(_Loader):  # type: ignore[misc,valid-type]
+    """Composes nodes without PyYAML's (YAML 1.1) tag resolution: scalars are
+    resolved once, by YAML 1.2 core rules, in _plain_scalar. Skipping it saves
+    about a third of the composing time."""
+
+    def resolve(self, kind, value, implicit):
+        return ""
+
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
 
@@ -89,7 +98,6 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
-_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def _plain_scalar(text: str) -> Any:
@@ -114,23 +122,25 @@ def _mark(mark) -> tuple[int, int]:
 
 
 def _build(node, path: tuple, positions: dict, key_mark: tuple[int, int], depth: int) -> Any:
-    line, column = _mark(node.start_mark)
+    mark = node.start_mark
+    line, column = mark.line + 1, mark.column + 1
     positions[path] = (line, column, *key_mark)
     if depth > MAX_DEPTH:
         raise LoadError(f"nested deeper than {MAX_DEPTH} levels", line, column, "yaml-depth")
-    if isinstance(node, yaml.ScalarNode):
+    kind = node.id
+    if kind == "scalar":
         return node.value if node.style else _plain_scalar(node.value)
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), positions, _mark(item.start_mark), depth + 1)
+    if kind == "sequence":
+        return [_build(item, path + (i,), positions, (item.start_mark.line + 1, item.start_mark.column + 1), depth + 1)
                 for i, item in enumerate(node.value)]
     result: dict = {}
     for key_node, value_node in node.value:
-        key_pos = _mark(key_node.start_mark)
-        if key_node.tag == _MERGE_TAG:
-            raise LoadError("merge keys ('<<') are not allowed: write the keys out", *key_pos, "yaml-merge")
-        if not isinstance(key_node, yaml.ScalarNode):
+        key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if key_node.id != "scalar":
             raise LoadError("a key must be plain text, not a list or mapping", *key_pos, "yaml-key")
         key = key_node.value
+        if key == "<<" and not key_node.style:
+            raise LoadError("merge keys ('<<') are not allowed: write the keys out", *key_pos, "yaml-merge")
         if key in result:
             first = positions[path + (key,)][2]
             raise LoadError(f"duplicate key '{key}' (first defined on line {first})", *key_pos, "yaml-duplicate-key")
@@ -201,7 +211,7 @@ def parse(raw: bytes, path: str = "<string>") -> Document:
         except yaml.MarkedYAMLError:
             pass  # reported with its position by compose below
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = _mark(mark) if mark else (1, 1)
@@ -216,9 +226,9 @@ def parse(raw: bytes, path: str = "<string>") -> Document:
         line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
         raise LoadError(f"character U+{exc.character:04X} is not allowed in YAML: {exc.reason}",
                         line, column, "yaml-character") from None
-    if node is None or (isinstance(node, yaml.ScalarNode) and not node.style and _NULL.match(node.value)):
+    if node is None or (node.id == "scalar" and not node.style and _NULL.match(node.value)):
         raise LoadError("the file is empty: a plan is a YAML mapping (key: value lines)", 1, 1, "empty")
-    if not isinstance(node, yaml.MappingNode):
+    if node.id != "mapping":
         line, column = _mark(node.start_mark)
         raise LoadError("the top level must be a mapping (key: value lines)", line, column, "top-level")
     positions: dict = {}

@@ -7,12 +7,11 @@ offending value, with a "did you mean" where a near id exists.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable, Iterator
 
 from .diagnostics import Diagnostic, Severity
 from .load import Document
-from .model import Person, Plan, Settings
+from .model import Person, Plan
 from .validate import did_you_mean
 
 
@@ -133,8 +132,7 @@ def people_references(plan: Plan, people: dict[str, Person]) -> Iterator[Diagnos
             yield from check(review.path + ("participants", i), person_id, "review participant")
 
 
-def tier_reference(plan: Plan, settings: Settings) -> Iterator[Diagnostic]:
-    tiers = [t.id for t in settings.tiers]
+def tier_reference(plan: Plan, tiers: tuple[str, ...]) -> Iterator[Diagnostic]:
     if plan.tier not in tiers:
         yield _at(plan, ("tier",), f"tier '{plan.tier}' is not a tier of the portfolio settings "
                   f"({', '.join(tiers)}){did_you_mean(plan.tier, tiers)}", "unknown-tier")
@@ -169,7 +167,7 @@ def date_order(plan: Plan) -> Iterator[Diagnostic]:
                           "reviews go oldest first: {later} comes after {earlier}")
 
 
-def plan_problems(plan: Plan, portfolio_people: dict[str, Person], settings: Settings | None) -> list[Diagnostic]:
+def plan_problems(plan: Plan, portfolio_people: dict[str, Person], tiers: tuple[str, ...] | None) -> list[Diagnostic]:
     """Every cross-reference problem within one plan."""
     found: list[Diagnostic] = []
     found.extend(unique_ids(plan))
@@ -177,8 +175,8 @@ def plan_problems(plan: Plan, portfolio_people: dict[str, Person], settings: Set
     found.extend(reporting_cycles(plan))
     found.extend(people_references(plan, portfolio_people))
     found.extend(date_order(plan))
-    if settings is not None:
-        found.extend(tier_reference(plan, settings))
+    if tiers is not None:
+        found.extend(tier_reference(plan, tiers))
     return found
 
 
@@ -188,15 +186,15 @@ def file_name_matches(plan: Plan, stem: str) -> Iterator[Diagnostic]:
                   "file-name")
 
 
-def unique_plan_ids(plans: Iterable[Plan]) -> Iterator[Diagnostic]:
-    counts = Counter(p.id for p in plans)
-    first: dict[str, Plan] = {}
-    for plan in plans:
-        if counts[plan.id] > 1:
-            if plan.id in first:
-                yield _at(plan, ("id",), f"account id '{plan.id}' is also used by {first[plan.id].file}", "duplicate-id")
-            else:
-                first[plan.id] = plan
+def unique_plan_ids(plans: list[tuple[str, str, tuple[int, int]]]) -> Iterator[Diagnostic]:
+    """Account ids used by more than one file; `plans` holds (file, id, position of the id)."""
+    first: dict[str, str] = {}
+    for file, plan_id, (line, column) in plans:
+        if plan_id in first:
+            yield Diagnostic(file, line, column, Severity.ERROR, "duplicate-id",
+                             f"account id '{plan_id}' is also used by {first[plan_id]}")
+        else:
+            first[plan_id] = file
 
 
 def unique_list_ids(document: Document, list_key: str, what: str) -> Iterator[Diagnostic]:

@@ -1,7 +1,12 @@
 """Schema validation: each JSON Schema error becomes one positioned diagnostic.
 
 The schemas in schema/ are written with `$ref`s for editors; here they are
-inlined once, which makes jsonschema about twice as fast on big portfolios.
+inlined once. Most documents are valid, so a compiled validator
+(fastjsonschema, ~10x faster) answers "valid?" first, and jsonschema (draft
+2020-12, every error) runs only on the documents that fail. The schemas use
+only keywords that mean the same in draft-07, which fastjsonschema compiles,
+and both validators check formats with jsonschema's own format checker, so
+the two cannot disagree on a verdict (tests/test_schema.py checks that).
 """
 
 from __future__ import annotations
@@ -42,6 +47,30 @@ def validator(kind: str) -> jsonschema.Draft202012Validator:
     schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
     flat = _inline_refs(schema, schema.get("$defs", {}))
     return jsonschema.Draft202012Validator(flat, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+FORMATS = ("date", "email", "uri")
+
+
+@cache
+def quick_validator(kind: str):
+    import fastjsonschema
+
+    flat = dict(validator(kind).schema)
+    flat["$schema"] = "http://json-schema.org/draft-07/schema#"
+    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in FORMATS}
+    return fastjsonschema.compile(flat, formats=formats)
+
+
+def is_valid(data, kind: str) -> bool:
+    import fastjsonschema
+
+    try:
+        quick_validator(kind)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def did_you_mean(word: str, choices) -> str:
@@ -125,6 +154,8 @@ def _unknown_keys(document: Document, error: jsonschema.ValidationError, kind: s
 
 def schema_errors(document: Document, kind: str) -> list[Diagnostic]:
     """Every schema error in the document, at the line of the value at fault."""
+    if is_valid(document.data, kind):
+        return []
     out: list[Diagnostic] = []
     for error in validator(kind).iter_errors(document.data):
         path = tuple(error.absolute_path)

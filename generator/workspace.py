@@ -3,24 +3,36 @@
 The one entry point that `kam validate`, `kam check` and the site build
 share: files in, (portfolio, diagnostics) out. A plan reaches the model only
 when it has no errors, so everything downstream can trust it.
+
+Speed (1,000 plans): each plan is checked on its own by `check_plan`, a pure
+function of the file's bytes and a small context (people, tiers), so
+results are cached by content hash and cache misses are spread over the
+machine's cores.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from . import model, references
+from .cache import Cache, code_salt, digest, for_root
 from .diagnostics import Diagnostic, Severity, sort_key
-from .load import Document, LoadError, load, load_error_diagnostic
+from . import load as loader
+from .load import Document, LoadError, SourceMap, load, load_error_diagnostic, parse
 from .validate import schema_errors
 
 ACCOUNTS_DIR = "accounts"
 SETTINGS_FILE = "_portfolio.yaml"
 PEOPLE_FILE = "_people.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+PARALLEL_MIN_FILES = 48  # below this, starting worker processes costs more than it saves
+
+Progress = Callable[[int, int], None]
 
 
 class UsageError(Exception):
@@ -31,10 +43,12 @@ class UsageError(Exception):
 class LoadResult:
     settings: Optional[model.Settings] = None
     people: dict = field(default_factory=dict)
-    plans: list = field(default_factory=list)  # only plans without errors
+    plans: list = field(default_factory=list)  # only plans without errors (when models were asked for)
     diagnostics: list = field(default_factory=list)
     files: int = 0
-    documents: dict = field(default_factory=dict)  # display path -> Document, for positions
+    documents: dict = field(default_factory=dict)  # display path -> Document, settings and people only
+    settings_path: Path = Path()
+    people_path: Path = Path()
 
     @property
     def ok(self) -> bool:
@@ -46,16 +60,11 @@ class LoadResult:
         return model.Portfolio(self.settings, self.people, tuple(sorted(self.plans, key=lambda p: p.id)),
                                settings_file=_display(self.settings_path), people_file=_display(self.people_path))
 
-    settings_path: Path = Path()
-    people_path: Path = Path()
-
 
 def _display(path: Path) -> str:
     """The path as the user would type it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") and path.is_absolute() else relative
 
 
 def plan_files(accounts: Path) -> list[Path]:
@@ -77,23 +86,143 @@ def select_files(targets: Iterable[Path], accounts: Path) -> list[Path]:
     return list(dict.fromkeys(selected))
 
 
-def _read(path: Path, kind: str, result: LoadResult) -> tuple[Optional[Document], bool]:
-    """The document (None when unreadable) and whether it passed the schema."""
+# --- one plan, on its own ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Context:
+    """What checking one plan depends on besides its own text."""
+
+    people: dict  # person id -> model.Person
+    tiers: Optional[tuple[str, ...]]  # None when the settings are unusable
+
+    def key(self) -> str:
+        people = sorted((p.id, str(p.left)) for p in self.people.values())
+        return digest(code_salt(), repr(people), repr(self.tiers))
+
+
+@dataclass(frozen=True)
+class PlanCheck:
+    diagnostics: tuple[Diagnostic, ...]
+    plan_id: Optional[str]  # set when the plan has no errors
+    id_position: tuple[int, int] = (1, 1)
+    document: Optional[bytes] = None  # marshalled (data, positions), to build the model from
+
+
+def check_plan(raw: bytes, display: str, stem: str, context: Context, with_document: bool) -> PlanCheck:
+    """Parse, schema-check and cross-check one plan's bytes. Pure: safe to cache and to run in a worker."""
+    try:
+        document = parse(raw, display)
+    except LoadError as exc:
+        return PlanCheck((load_error_diagnostic(display, exc),), None)
+    errors = schema_errors(document, "plan")
+    if errors:
+        return PlanCheck(tuple(errors), None)
+    plan = model.build_plan(document)
+    problems = list(references.file_name_matches(plan, stem))
+    problems += references.plan_problems(plan, context.people, context.tiers)
+    if problems:
+        return PlanCheck(tuple(problems), None)
+    payload = marshal.dumps((document.data, document.source.positions)) if with_document else None
+    return PlanCheck((), plan.id, plan.position(("id",)), payload)
+
+
+def _read_plan(path: Path) -> bytes:
+    """The file's bytes, or LoadError (unreadable, or over the size cap: not read at all)."""
+    try:
+        size = path.stat().st_size
+        if size > loader.MAX_BYTES:
+            raise LoadError(f"file is {size:,} bytes, over the limit of {loader.MAX_BYTES:,}", 1, 1, "file-size")
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot read the file: {exc.strerror}", 1, 1, "file") from None
+
+
+def _check_job(job: tuple) -> PlanCheck:
+    raw, display, stem, context, with_document = job
+    return check_plan(raw, display, stem, context, with_document)
+
+
+def _encode(check: PlanCheck) -> bytes:
+    rows = [(d.path, d.line, d.column, d.severity.value, d.code, d.message) for d in check.diagnostics]
+    return marshal.dumps((rows, check.plan_id, check.id_position, check.document))
+
+
+def _decode(blob: bytes) -> PlanCheck:
+    rows, plan_id, id_position, document = marshal.loads(blob)
+    return PlanCheck(tuple(Diagnostic(p, line, col, Severity(sev), code, msg) for p, line, col, sev, code, msg in rows),
+                     plan_id, tuple(id_position), document)
+
+
+def _check_plans(files: list[Path], context: Context, cache: Cache, with_documents: bool,
+                 progress: Optional[Progress]) -> list[tuple[Path, PlanCheck]]:
+    """Every plan's check, from the cache where the bytes and the context are unchanged."""
+    context_key = context.key() + ("+doc" if with_documents else "")
+    results: dict[Path, PlanCheck] = {}
+    misses: list[tuple[Path, str]] = []
+    jobs: list[tuple] = []
+    for path in files:
+        display = _display(path)
+        try:
+            raw = _read_plan(path)
+        except LoadError as exc:
+            results[path] = PlanCheck((load_error_diagnostic(display, exc),), None)
+            continue
+        key = digest(context_key, display, raw)
+        blob = cache.get("plans", key)
+        if blob is not None:
+            results[path] = _decode(blob)
+        else:
+            misses.append((path, key))
+            jobs.append((raw, display, path.stem, context, with_documents))
+    done = len(results)
+    if progress:
+        progress(done, len(files))
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) >= PARALLEL_MIN_FILES and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            checked = pool.map(_check_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+            for (path, key), check in zip(misses, checked):
+                results[path] = check
+                done += 1
+                if progress and done % 50 == 0:
+                    progress(done, len(files))
+    else:
+        for (path, key), job in zip(misses, jobs):
+            results[path] = _check_job(job)
+    for path, key in misses:
+        cache.put("plans", key, _encode(results[path]))
+    if progress:
+        progress(len(files), len(files))
+    return [(path, results[path]) for path in files]
+
+
+# --- the portfolio ---------------------------------------------------------------------
+
+def _read_side_file(path: Path, kind: str, result: LoadResult) -> Optional[Document]:
+    """Settings or people: their document when it passes the schema, else None (errors recorded)."""
     display = _display(path)
+    if not path.exists():
+        result.diagnostics.append(Diagnostic(display, 1, 1, Severity.ERROR, "missing-file",
+                                             f"the portfolio needs this file ({kind} settings); see the README"))
+        return None
     result.files += 1
     try:
         document = load(path, display)
     except LoadError as exc:
         result.diagnostics.append(load_error_diagnostic(display, exc))
-        return None, False
+        return None
     result.documents[display] = document
+    list_key, what = ("tiers", "tier id") if kind == "portfolio" else ("people", "person id")
+    result.diagnostics.extend(references.unique_list_ids(document, list_key, what))
     errors = schema_errors(document, kind)
     result.diagnostics.extend(errors)
-    return document, not errors
+    return None if errors else document
 
 
-def load_portfolio(root: Path, targets: Optional[list[Path]] = None) -> LoadResult:
-    """Load settings, people and plans under `root`; validate everything; build the model."""
+def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: bool = True,
+                   progress: Optional[Progress] = None, cache: Optional[Cache] = None) -> LoadResult:
+    """Load settings, people and plans under `root`; validate everything; build the model
+    (unless `models` is False: then only the diagnostics, which is all `kam validate` needs)."""
     accounts = (root / ACCOUNTS_DIR).resolve()
     if not accounts.is_dir():
         raise UsageError(f"no '{ACCOUNTS_DIR}' folder in {root.resolve()}: run kam in a plans repository "
@@ -101,37 +230,28 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None) -> LoadResu
     result = LoadResult(settings_path=accounts / SETTINGS_FILE, people_path=accounts / PEOPLE_FILE)
     files = select_files(targets, accounts) if targets else plan_files(accounts)
 
-    for path, kind in ((result.settings_path, "portfolio"), (result.people_path, "people")):
-        if not path.exists():
-            result.diagnostics.append(Diagnostic(_display(path), 1, 1, Severity.ERROR, "missing-file",
-                                                 f"the portfolio needs this file ({kind} settings); see the README"))
-            continue
-        document, valid = _read(path, kind, result)
-        if document is None:
-            continue
-        list_key, what = ("tiers", "tier id") if kind == "portfolio" else ("people", "person id")
-        result.diagnostics.extend(references.unique_list_ids(document, list_key, what))
-        if not valid:
-            continue
-        if kind == "portfolio":
-            result.settings = model.build_settings(document)
-        else:
-            result.people = model.build_people(document)
+    settings_document = _read_side_file(result.settings_path, "portfolio", result)
+    if settings_document is not None:
+        result.settings = model.build_settings(settings_document)
+    people_document = _read_side_file(result.people_path, "people", result)
+    if people_document is not None:
+        result.people = model.build_people(people_document)
 
-    for path in files:
-        document, valid = _read(path, "plan", result)
-        if not valid:
-            continue
-        plan = model.build_plan(document)
-        problems = list(references.file_name_matches(plan, path.stem))
-        problems += references.plan_problems(plan, result.people, result.settings)
-        result.diagnostics.extend(problems)
-        if not problems:
-            result.plans.append(plan)
+    tiers = tuple(t.id for t in result.settings.tiers) if result.settings else None
+    checks = _check_plans(files, Context(result.people, tiers), cache or for_root(root), models, progress)
+    result.files += len(files)
+    valid: list[tuple[str, str, tuple[int, int]]] = []  # (display path, plan id, its position)
+    for path, check in checks:
+        result.diagnostics.extend(check.diagnostics)
+        if check.plan_id is not None:
+            valid.append((_display(path), check.plan_id, check.id_position))
+            if models and check.document is not None:
+                data, positions = marshal.loads(check.document)
+                result.plans.append(model.build_plan(Document(_display(path), data, SourceMap(positions))))
 
-    duplicate_ids = list(references.unique_plan_ids(result.plans))
-    result.diagnostics.extend(duplicate_ids)
-    bad = {d.path for d in duplicate_ids}
+    duplicates = list(references.unique_plan_ids(valid))
+    result.diagnostics.extend(duplicates)
+    bad = {d.path for d in duplicates}
     result.plans = [p for p in result.plans if p.file not in bad]
     result.diagnostics.sort(key=sort_key)
     return result

@@ -15,7 +15,7 @@ REPO_ROOT = Path(__file__).parent.parent
 def repo(tmp_path: Path, monkeypatch) -> Path:
     """A copy of tests/fixtures/minimal (settings, people, one valid plan), as the working directory."""
     root = tmp_path / "plans"
-    shutil.copytree(FIXTURES / "minimal", root)
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".cache"))
     monkeypatch.chdir(root)
     return root
 
