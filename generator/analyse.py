@@ -107,3 +107,31 @@ def portfolio_exposure(portfolio: Portfolio) -> dict[str, Exposure]:
             lost[member.person].extend((plan.id, sid) for sid in uncovered_if_gone(plan, member.person, graph))
     return {person: Exposure(person, tuple(accounts[person]), tuple(covered[person]), tuple(lost[person]))
             for person in sorted(accounts)}
+
+
+# --- used by the policy checks (generator/checks) ------------------------------
+
+import datetime as dt  # noqa: E402 - kept with the functions that need it
+from typing import Optional  # noqa: E402
+
+
+def last_touch(plan: Plan) -> dict[str, Optional[dt.date]]:
+    """For each stakeholder id, the latest date anyone of ours spoke with them or verified
+    their role: their last_contact, their verified, any coverage's last_contact. None if never."""
+    dates: dict[str, list[dt.date]] = {s.id: [d for d in (s.last_contact, s.verified) if d] for s in plan.stakeholders}
+    for _, cover in plan.coverage:
+        if cover.last_contact and cover.stakeholder in dates:
+            dates[cover.stakeholder].append(cover.last_contact)
+    return {sid: max(found, default=None) for sid, found in dates.items()}
+
+
+def present_stakeholders(plan: Plan, today: dt.date) -> list:
+    """The customer's people still there on `today` (not `left` on or before it)."""
+    return [s for s in plan.stakeholders if s.left is None or s.left > today]
+
+
+def people_covering(plan: Plan, stakeholder_ids, graph: nx.Graph | None = None) -> list[str]:
+    """Our people who cover at least one of the given stakeholders, sorted."""
+    graph = graph or coverage_graph(plan)
+    nodes = [("them", sid) for sid in stakeholder_ids if ("them", sid) in graph]
+    return sorted({us[1] for node in nodes for us in graph.neighbors(node)})

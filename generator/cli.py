@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .diagnostics import FORMATTERS, Diagnostic, Severity, summary_line
-from .workspace import UsageError, load_portfolio
+from .diagnostics import FORMATTERS, Diagnostic, Severity, sort_key, summary_line
+from .workspace import ACCOUNTS_DIR, UsageError, load_portfolio, select_files
 
 FORMAT = click.Choice(sorted(FORMATTERS))
 
@@ -57,6 +59,55 @@ def validate(paths: tuple[Path, ...], root: Path, output_format: str, strict: bo
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(report(result.diagnostics, result.files, output_format, strict))
+
+
+@main.command()
+@paths_argument
+@root_option
+@format_option
+@strict_option
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="The date to check against (default: today), so that results do not depend on the clock.")
+@click.option("--show-silenced", is_flag=True, help="Also list the findings plans silence, as info with the reason.")
+def check(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool, today, show_silenced: bool) -> None:
+    """Validate, then run the policy checks: accounts at risk (default: the whole portfolio).
+
+    With paths, the whole portfolio is still read (revenue shares and people
+    exposure need it) but only findings in the given plans, and errors in the
+    settings, are printed.
+    """
+    from .checks import run_checks  # imports networkx: only when checks run
+
+    try:
+        result = load_portfolio(root, None)
+        shown = _shown_files(paths, root) if paths else None
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    diagnostics = list(result.diagnostics)
+    portfolio = result.portfolio()
+    if portfolio is not None:
+        for finding in run_checks(portfolio, (today.date() if today else date.today())):
+            if finding.silenced is None:
+                diagnostics.append(finding.diagnostic)
+            elif show_silenced:
+                diagnostics.append(replace(finding.diagnostic, severity=Severity.INFO,
+                                           message=f"{finding.message} (silenced: {finding.silenced})"))
+    if shown is not None:
+        side_files = {result.settings_path.resolve(), result.people_path.resolve()}
+        diagnostics = [d for d in diagnostics if Path(d.path).resolve() in shown
+                       or (Path(d.path).resolve() in side_files and d.severity is Severity.ERROR)]
+    sys.exit(report(sorted(diagnostics, key=sort_key), result.files, output_format, strict))
+
+
+def _shown_files(paths: tuple[Path, ...], root: Path) -> set[Path]:
+    """The plans named on the command line (resolved); they must be plans of the portfolio at `root`."""
+    accounts = (root / ACCOUNTS_DIR).resolve()
+    selected = {p.resolve() for p in select_files(paths, accounts)}
+    outside = sorted(p for p in selected if p.parent != accounts)
+    if outside:
+        raise UsageError(f"{os.path.relpath(outside[0])} is not a plan in {os.path.relpath(accounts)}/: "
+                         f"kam check looks at the plans of one portfolio")
+    return selected
 
 
 def run() -> None:

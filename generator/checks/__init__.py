@@ -7,36 +7,32 @@ modules of this package, registered under a stable code):
 
 A Finding wraps the one Diagnostic type (so reporters print it like a
 validation error) with what the site needs to group it.
+
+The modules, one per group of checks (codes by group):
+    relationships   KAM101-KAM106  coverage of the customer's people
+    rhythm          KAM201-KAM203  reviews and goals
+    promises        KAM301-KAM306  actions, commitments, proposals, tenders
+    care            KAM401-KAM402  the tier's care model: roles, team size
+    portfolio       KAM501-KAM504  revenue concentration, people exposure
+    classification  KAM601-KAM602  tier against the key-account criteria
+    silences        KAM001         silences that match nothing
+registry.py holds the decorator and types, config.py reads settings.checks,
+runner.py runs them and places the findings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Optional
 
-from ..diagnostics import Diagnostic
 from ..model import Portfolio
+from . import care, classification, portfolio, promises, relationships, rhythm, silences  # noqa: F401 - register
+from .registry import REGISTRY, Check, Finding, Param
 
-
-@dataclass(frozen=True)
-class Finding:
-    diagnostic: Diagnostic
-    check: str  # the check's code, e.g. KAM101
-    account: Optional[str] = None  # plan id; None for portfolio-wide findings
-    subject: Optional[str] = None  # the id the finding is about (stakeholder, action, person ...)
-    people: tuple[str, ...] = ()  # our people who carry this risk (for their person pages)
-    silenced: Optional[str] = None  # the reason, when the plan silences this finding
-
-    @property
-    def severity(self):
-        return self.diagnostic.severity
-
-    @property
-    def message(self) -> str:
-        return self.diagnostic.message
+__all__ = ["Finding", "run_checks", "REGISTRY", "Check", "Param"]
 
 
 def run_checks(portfolio: Portfolio, today: dt.date) -> list[Finding]:
-    """Every finding of every enabled check, silenced ones included (marked)."""
-    return []  # replaced by the registry of checks (issue: account health)
+    """Every finding of every enabled check, silenced ones included (marked), sorted by file and line."""
+    from .runner import run
+
+    return run(portfolio, today)

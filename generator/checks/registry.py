@@ -1,0 +1,174 @@
+"""The registry of policy checks: each check is a generator registered under a stable code.
+
+    @check("KAM101", "single-threaded decision maker", params=[Param("min_contacts", ...)])
+    def single_threaded(plan: Plan, ctx: Context) -> Iterator[Problem]:
+        ...
+        yield Problem(stakeholder.path + ("id",), "decision maker ... is covered only by ...")
+
+A plan check runs once per plan with the parameters resolved for the plan's
+tier; a portfolio check runs once. A check yields Problems (where and what);
+the runner turns them into Findings with the configured severity, the file,
+the line and the column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Optional
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Plan, Portfolio, Settings, Tier
+
+
+@dataclass(frozen=True)
+class Finding:
+    diagnostic: Diagnostic
+    check: str  # the check's code, e.g. KAM101
+    account: Optional[str] = None  # plan id; None for portfolio-wide findings
+    subject: Optional[str] = None  # the id the finding is about (stakeholder, action, person ...)
+    people: tuple[str, ...] = ()  # our people who carry this risk (for their person pages)
+    silenced: Optional[str] = None  # the reason, when the plan silences this finding
+    title: str = ""  # the check's short title, for dashboards
+
+    @property
+    def severity(self):
+        return self.diagnostic.severity
+
+    @property
+    def message(self) -> str:
+        return self.diagnostic.message
+
+
+@dataclass(frozen=True)
+class Param:
+    """One threshold of a check, as written under `params:` in the settings."""
+
+    name: str
+    kind: type  # int, float, str or bool
+    description: str
+    default: Any = None
+    care_model: Optional[str] = None  # when set, the default is this field of the tier's care model
+    minimum: Optional[float] = None
+    maximum: Optional[float] = None
+    choices: tuple = ()
+
+    def problem(self, value: Any) -> Optional[str]:
+        """Why `value` cannot be this parameter, or None when it can."""
+        kinds = {int: "a whole number", float: "a number", str: "text", bool: "true or false"}
+        if self.kind is bool:
+            ok = isinstance(value, bool)
+        elif self.kind is float:
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, self.kind) and not isinstance(value, bool)
+        if not ok:
+            return f"must be {kinds[self.kind]}, not {value!r}"
+        if self.choices and value not in self.choices:
+            return f"must be one of: {', '.join(map(str, self.choices))}; got {value!r}"
+        if self.minimum is not None and value < self.minimum:
+            return f"must be at least {self.minimum:g}; got {value!r}"
+        if self.maximum is not None and value > self.maximum:
+            return f"must be at most {self.maximum:g}; got {value!r}"
+        return None
+
+    def describe_default(self) -> str:
+        if self.care_model:
+            return f"the tier's care_model.{self.care_model}"
+        return str(self.default).lower() if isinstance(self.default, bool) else f"{self.default}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a check yields: a place in a file and a message.
+
+    `at` is a path into the plan (or, with `source`, into the settings or
+    people file); `plan` names the plan for portfolio checks.
+    """
+
+    at: tuple
+    message: str
+    subject: Optional[str] = None
+    people: tuple[str, ...] = ()
+    key: bool = False  # point at the key rather than the value
+    plan: Optional[Plan] = None
+    source: str = "plan"  # "plan", "settings" or "people"
+    severity: Optional[Severity] = None  # overrides the configured one (notes about the check itself)
+    code: Optional[str] = None  # reported under this code instead of the check's (settings errors)
+
+
+@dataclass
+class Context:
+    """What a check may know besides the plan: the date, its parameters, the portfolio."""
+
+    today: dt.date
+    params: Mapping[str, Any]
+    portfolio: Portfolio
+    tier: Optional[Tier] = None
+    shared: dict = field(default_factory=dict)  # computations shared by all plans of one run
+
+    @property
+    def settings(self) -> Settings:
+        return self.portfolio.settings
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute a portfolio-wide value once per run (revenue base, exposure ...)."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
+
+    def tier_phrase(self) -> str:
+        return f"the {self.tier.id} tier" if self.tier else "the portfolio settings"
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    title: str
+    function: Callable[..., Iterable[Problem]]
+    group: str
+    scope: str = "plan"  # "plan": once per plan, with tier overrides; "portfolio": once
+    default_severity: Severity = Severity.WARNING
+    params: tuple[Param, ...] = ()
+    description: str = ""  # what it catches, one sentence (README, schema)
+
+    def param(self, name: str) -> Optional[Param]:
+        return next((p for p in self.params if p.name == name), None)
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def check(code: str, title: str, *, scope: str = "plan", default_severity: str = "warning",
+          params: Iterable[Param] = ()):
+    """Register a check generator under `code`; its docstring's first line says what it catches."""
+
+    def register(function):
+        if code in REGISTRY:
+            raise ValueError(f"check {code} registered twice")
+        doc = (function.__doc__ or "").strip().split("\n\n")[0]
+        REGISTRY[code] = Check(code, title, function, function.__module__.rsplit(".", 1)[-1], scope,
+                               Severity(default_severity), tuple(params), " ".join(doc.split()))
+        return function
+
+    return register
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits from a to b: insert, delete, substitute, swap two neighbours (optimal string alignment)."""
+    rows = [list(range(len(b) + 1))] + [[i] + [0] * len(b) for i in range(1, len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[-1][-1]
+
+
+def did_you_mean_code(word: str) -> str:
+    """' (did you mean 'KAM104'?)' for a mistyped check code: KAM140, kam104, KAM-104."""
+    typed = "".join(c for c in str(word).upper() if c.isalnum())
+    scored = sorted((_distance(typed, code), code) for code in REGISTRY)
+    return f" (did you mean '{scored[0][1]}'?)" if scored and scored[0][0] <= 2 else ""
+
