@@ -281,3 +281,9 @@ def test_kam106_never_contacted(repo):
     assert messages(repo, "KAM106", plan) == [
         "accounts/case.yaml:6:10: warning: nobody of ours has recorded a contact with 'kari' (Kari Nordmann) or "
         "verified their role: set last_contact or verified [KAM106]"]
+
+
+def test_the_readme_lists_every_check():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Policy checks (`kam check`)")[1].split("\n## ")[0]
+    assert [code for code in sorted(REGISTRY) if f"| {code} |" not in section] == []
