@@ -79,8 +79,8 @@ def check(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool,
     from .checks import run_checks  # imports networkx: only when checks run
 
     try:
+        shown = _shown_files(paths, root) if paths and (root / ACCOUNTS_DIR).is_dir() else None
         result = load_portfolio(root, None)
-        shown = _shown_files(paths, root) if paths else None
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     diagnostics = list(result.diagnostics)
