@@ -7,6 +7,7 @@ Dates are `datetime.date`; absent optional values are None or empty tuples.
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import datetime as dt
 import types
@@ -420,6 +421,8 @@ class Portfolio:
     plans: tuple[Plan, ...]
     settings_file: str = ""
     people_file: str = ""
+    settings_source: Optional[SourceMap] = field(default=None, repr=False, compare=False)
+    people_source: Optional[SourceMap] = field(default=None, repr=False, compare=False)
 
     def plan(self, plan_id: str) -> Optional[Plan]:
         return next((p for p in self.plans if p.id == plan_id), None)
@@ -442,7 +445,7 @@ def _converter(annotation) -> typing.Callable[[Any, Loc], Any]:
     if origin is tuple:
         item = _converter(args[0])
         return lambda value, loc: tuple(item(v, loc + (i,)) for i, v in enumerate(value or ()))
-    if origin in (Mapping, typing.Mapping) or annotation is Mapping:
+    if origin in (Mapping, collections.abc.Mapping) or annotation is Mapping:
         value_type = args[1] if len(args) == 2 else Any
         if dataclasses.is_dataclass(value_type):
             item = _converter(value_type)

@@ -57,8 +57,11 @@ class LoadResult:
     def portfolio(self) -> Optional[model.Portfolio]:
         if self.settings is None:
             return None
+        settings_file, people_file = _display(self.settings_path), _display(self.people_path)
+        source = {path: document.source for path, document in self.documents.items()}
         return model.Portfolio(self.settings, self.people, tuple(sorted(self.plans, key=lambda p: p.id)),
-                               settings_file=_display(self.settings_path), people_file=_display(self.people_path))
+                               settings_file=settings_file, people_file=people_file,
+                               settings_source=source.get(settings_file), people_source=source.get(people_file))
 
 
 def _display(path: Path) -> str:
