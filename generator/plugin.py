@@ -1,0 +1,108 @@
+"""The MkDocs glue, and nothing else: load the plans, hand the generated
+pages and diagrams to MkDocs, watch accounts/ when serving.
+
+    plugins:
+      - search
+      - kam:
+          today: 2026-11-20               # or env KAM_TODAY; default: the real date
+          include_private: !ENV [KAM_INCLUDE_PRIVATE, false]
+          root: .                         # the folder holding accounts/ (default: mkdocs.yml's)
+          cache_dir: .cache/kam/svg       # rendered diagrams, by content hash
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import checks, site
+from .workspace import ACCOUNTS_DIR
+
+log = logging.getLogger("mkdocs.plugins.kam")
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"", "0", "false", "no", "off"}
+
+
+class Flag(c.BaseConfigOption[bool]):
+    """true/false, also as the text of an environment variable (1, yes, on ...)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = False
+
+    def run_validation(self, value) -> bool:
+        if value is None:
+            return False
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        raise c.ValidationError(f"expected true or false, got {value!r}")
+
+
+class KamConfig(base.Config):
+    root = c.Optional(c.Type(str))
+    today = c.Optional(c.Type((str, dt.date)))
+    include_private = Flag()
+    cache_dir = c.Optional(c.Type(str))
+    workers = c.Type(int, default=2)
+
+
+class KamPlugin(BasePlugin[KamConfig]):
+    portfolio = None
+    root: Path = Path(".")
+
+    def on_config(self, config):
+        # Load and validate first: invalid plans stop the build before site/ is touched.
+        self.root = Path(self.config.root or Path(config.config_file_path or "mkdocs.yml").parent).resolve()
+        try:
+            self.today = site.today_from(self.config.today)
+            self.portfolio = site.load(self.root)
+        except site.SiteError as exc:
+            raise PluginError(str(exc)) from None
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        cache = Path(self.config.cache_dir) if self.config.cache_dir else site.DEFAULT_CACHE
+        options = site.Options(self.today, self.config.include_private, config.use_directory_urls,
+                               cache if cache.is_absolute() else self.root / cache, max(1, self.config.workers))
+        try:
+            findings = checks.run_checks(self.portfolio, self.today)
+            built = site.build(self.portfolio, findings, options)
+        except site.SiteError as exc:
+            raise PluginError(str(exc)) from None
+        except Exception as exc:  # a bug: one clear line, the traceback with `mkdocs build -v`
+            log.debug("kam: building the pages failed", exc_info=True)
+            raise PluginError(f"kam: internal error while building the pages: {type(exc).__name__}: {exc}") from None
+        listed = {"index.md", "dashboard.md", "accounts/index.md", "people/index.md"}
+        for page in built.pages:
+            inclusion = InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV
+            self._add(files, File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
+        for uri, path in built.diagrams.items():
+            self._add(files, File.generated(config, uri, abs_src_path=str(path)))
+        log.info(f"kam: {len(self.portfolio.plans)} accounts, {len(built.pages)} pages, {len(built.diagrams)} "
+                 f"diagrams ({built.stats.rendered} rendered, {built.stats.cached} from the cache) in "
+                 f"{sum(built.seconds.values()):.2f} s")
+        return files
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            log.info(f"kam: the generated {file.src_uri} replaces the one in docs/")
+            files.remove(existing)
+        files.append(file)
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root / ACCOUNTS_DIR))
+        return server

@@ -1,0 +1,124 @@
+"""The one way user text reaches each output language.
+
+Every string that comes from a plan (names, titles, notes, anything a user
+typed) goes through exactly one of these helpers before it is written into
+a page or a diagram:
+
+- `md(text)`      Markdown inline text, table cells included;
+- `md_block(text)` Markdown for a multi-line text (history, summaries);
+- `html(text)`    HTML text and attribute values (the few raw HTML pieces);
+- `dot(text)`     text inside a Graphviz HTML-like label (`<...>`);
+- `dot_string(text)` a Graphviz double-quoted string (tooltips);
+- `yaml_string(text)` a page's front-matter value (the page title).
+
+Markdown passes raw HTML through and gives meaning to most ASCII
+punctuation (emphasis, links, tables, attr_list `{...}`, lists, headings,
+admonitions ...). Rather than track which character means what where, `md`
+writes every ASCII punctuation character that Markdown or an extension
+could read as syntax as a numeric character reference (`*` -> `&#42;`):
+Python-Markdown keeps entities as they are, the browser shows the
+character, and no extension sees syntax. Line breaks become spaces, so a
+value can never start a new block or a new table row.
+
+Text that is already Markdown made by this package (links built from
+validated ids, emphasis around escaped text) is wrapped in `Markdown` so
+that the page builders can tell the two apart.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+__all__ = ["Markdown", "md", "md_block", "html", "dot", "dot_string", "yaml_string", "SLUG"]
+
+# Ids in plans are validated against this pattern; paths and anchors are
+# built only from values that match it again here (see site.py).
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+class Markdown(str):
+    """A string that is already safe Markdown (made here, never by a user)."""
+
+    __slots__ = ()
+
+
+# Every ASCII punctuation character except the few that no enabled syntax
+# reads (',' ';' '/' '?' '@' '%' '$'): written as &#NN; so they stay text.
+_MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>&~=^:\"'")
+_MD_TABLE = {ord(c): f"&#{ord(c)};" for c in _MD_SPECIAL}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def md(value) -> Markdown:
+    """User text as Markdown inline text: shows exactly the characters given.
+
+    Safe in paragraphs, list items, headings, link text and table cells.
+    Runs of whitespace (line breaks included) become one space.
+    """
+    if isinstance(value, Markdown):
+        return value
+    text = _WHITESPACE.sub(" ", _text(value)).strip()
+    return Markdown(text.translate(_MD_TABLE))
+
+
+def md_block(value) -> Markdown:
+    """A multi-line user text as Markdown paragraphs, line breaks kept.
+
+    Blank lines separate paragraphs; each other line break is a hard break.
+    Leading spaces are dropped, so no line turns into a code block.
+    """
+    paragraphs = re.split(r"\n\s*\n", _text(value).strip())
+    out = []
+    for paragraph in paragraphs:
+        lines = [md(line) for line in paragraph.splitlines() if line.strip()]
+        if lines:
+            out.append("<br>\n".join(lines))
+    return Markdown("\n\n".join(out))
+
+
+def html(value) -> str:
+    """User text for HTML element content and quoted attribute values."""
+    text = _text(value)
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+def dot(value) -> str:
+    """User text inside a Graphviz HTML-like label: XML-escaped, one line.
+
+    Graphviz parses HTML-like labels with an XML parser, so the label
+    cannot contain a tag (an <IMG SRC=...> would read a local file) when
+    '<' and '>' are escaped; '&' is escaped so no entity is invented.
+    Graphviz also expands escapes such as \\N (the node's name) and \\G in
+    label text after decoding entities, so a backslash is written as an
+    escaped backslash (two &#92;), which shows as one.
+    """
+    return html(_WHITESPACE.sub(" ", _text(value)).strip()).replace("\\", "&#92;&#92;")
+
+
+# U+29F5 REVERSE SOLIDUS OPERATOR: looks like a backslash, means nothing to Graphviz.
+_BACKSLASH_LOOKALIKE = "\u29f5"
+
+
+def dot_string(value) -> str:
+    """User text as a Graphviz double-quoted string (tooltips), quotes included.
+
+    The result holds no backslash and no double quote, so the string always
+    ends where it should and no attribute can follow it: quotes and & < > '
+    are character references (Graphviz passes them to the SVG as they are).
+    Graphviz reads backslashes in quoted strings twice over (\\" does not end
+    the string; \\N, \\G ... are expanded in tooltips, after entities are
+    decoded), so a backslash is shown as a look-alike (U+29F5) here: only
+    tooltips use this, the label shows the text exactly.
+    """
+    return '"' + html(_WHITESPACE.sub(" ", _text(value)).strip()).replace("\\", _BACKSLASH_LOOKALIKE) + '"'
+
+
+def yaml_string(value) -> str:
+    """A one-line YAML double-quoted scalar holding exactly `value`."""
+    return json.dumps(_WHITESPACE.sub(" ", _text(value)).strip(), ensure_ascii=False)

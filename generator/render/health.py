@@ -1,0 +1,58 @@
+"""Findings of the policy checks, as the pages show them (account health,
+the dashboard, a person's risks)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..checks import Finding
+from .context import Context, account_page, rel
+from .escape import Markdown
+from .md import cell, link, none, small, table
+from .words import SEVERITY_ICON
+
+
+def severity(finding: Finding) -> Markdown:
+    value = finding.severity.value
+    return Markdown(f"{SEVERITY_ICON.get(value, '')} {value}".strip())
+
+
+def where(finding: Finding) -> Markdown:
+    d = finding.diagnostic
+    return small(f"{d.path}:{d.line}" if d.line else d.path)
+
+
+def account_link(ctx: Context, from_uri: str, account_id: str | None, anchor: str = "") -> Markdown:
+    if not account_id:
+        return Markdown("portfolio")
+    plan = ctx.portfolio.plan(account_id)
+    target = rel(from_uri, account_page(account_id)) + (f"#{anchor}" if anchor else "")
+    return link(plan.name if plan else account_id, target)
+
+
+def findings_table(ctx: Context, from_uri: str, findings: Sequence[Finding], *, with_account: bool) -> list[str]:
+    if not findings:
+        return none("No findings.")
+    headers = ["Severity", "Check"] + (["Account"] if with_account else []) + ["Finding", "Where"]
+    rows = []
+    for f in findings:
+        row = [severity(f), f.check]
+        if with_account:
+            row.append(account_link(ctx, from_uri, f.account, "health"))
+        row += [f.message, where(f)]
+        rows.append(row)
+    return table(headers, rows)
+
+
+def counts(findings: Sequence[Finding]) -> str:
+    """'2 errors, 1 warning' (our own words, no user text)."""
+    tally: dict[str, int] = {}
+    for f in findings:
+        tally[f.severity.value] = tally.get(f.severity.value, 0) + 1
+    parts = [f"{n} {name}{'s' if n != 1 else ''}" for name in ("error", "warning", "info") if (n := tally.get(name))]
+    return ", ".join(parts) or "no findings"
+
+
+def silenced_table(findings: Sequence[Finding]) -> list[str]:
+    rows = [[f.check, cell(f.subject), f.message, f.silenced] for f in findings]
+    return table(["Check", "About", "Finding", "Silenced because"], rows) if rows else []

@@ -1,0 +1,120 @@
+"""The team matrix of one account, as DOT source: our people x their people.
+
+One Graphviz node holding an HTML-like table: a row per stakeholder (still
+at the customer), a column per member of our team, each cell the strength
+of that relationship. Decision makers covered by one of ours (or none) are
+shaded; our people whose leaving would uncover high-influence stakeholders
+have a red column head. Cells link to the stakeholder's row on the account
+page, heads to the person's page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import analyse
+from ..model import Plan
+from .escape import dot, dot_string
+from .words import INFLUENCE_ORDER, STRENGTH_MARK, initials_name, words
+
+FONT = "Helvetica"
+STRENGTH_INK = {"strong": "#1a7f37", "medium": "#3b6e8f", "weak": "#8c959f"}
+NONE_FILL = "#ffd8d3"  # decision maker nobody of ours covers
+SINGLE_FILL = "#fff1c2"  # decision maker only one of ours covers
+RISK_FILL = "#ffd8d3"  # our person whose leaving uncovers high-influence people
+ROLE_SHORT = {
+    "account_manager": "account mgr", "executive_sponsor": "exec sponsor", "sales": "sales",
+    "specialist": "specialist", "technical_support": "tech support", "service": "service",
+    "merchandiser": "merchandiser", "management": "management", "other": "other",
+}
+
+
+@dataclass(frozen=True)
+class TeamRisk:
+    """What the matrix and the team table both point out."""
+
+    single_threaded: tuple[str, ...]  # decision makers with exactly one of ours
+    uncovered: tuple[str, ...]  # decision makers with none
+    leaving_uncovers: dict  # person id -> high-influence stakeholder ids only they cover
+
+
+def team_risk(plan: Plan, today) -> TeamRisk:
+    graph = analyse.coverage_graph(plan)
+    coverers = analyse.coverers(plan, graph)
+    present = [s for s in plan.stakeholders if s.left is None or s.left > today]
+    makers = [s for s in present if s.is_decision_maker]
+    leaving = {m.person: analyse.uncovered_if_gone(plan, m.person, graph) for m in plan.team}
+    return TeamRisk(
+        single_threaded=tuple(s.id for s in makers if len(coverers[s.id]) == 1),
+        uncovered=tuple(s.id for s in makers if not coverers[s.id]),
+        leaving_uncovers={p: tuple(ids) for p, ids in leaving.items() if ids},
+    )
+
+
+def _td(text: str, *, fill: str = "", align: str = "CENTER", href: str = "", tooltip: str = "",
+        extra: str = "") -> str:
+    attributes = [f'ALIGN="{align}"']
+    if align == "LEFT":
+        attributes.append('BALIGN="LEFT"')
+    if fill:
+        attributes.append(f'BGCOLOR="{fill}"')
+    if href:
+        attributes.append(f'HREF="{href}" TARGET="_top"')
+        if tooltip:
+            attributes.append(f"TOOLTIP={tooltip}")
+    if extra:
+        attributes.append(extra)
+    return f"<TD {' '.join(attributes)}>{text}</TD>"
+
+
+def matrix_source(plan: Plan, today, person_name, stakeholder_href, person_href) -> str:
+    """DOT source of the account's team matrix (see the module's docstring)."""
+    risk = team_risk(plan, today)
+    strength = {(m.person, c.stakeholder): c.strength for m, c in plan.coverage}
+    coverers = analyse.coverers(plan)
+    levels = analyse.reporting_levels(plan)
+    present = [s for s in plan.stakeholders if s.left is None or s.left > today]
+    present.sort(key=lambda s: (INFLUENCE_ORDER[s.influence], levels.get(s.id, 0)))
+    team = list(plan.team)
+
+    head = [_td('<B>Their people</B>', align="LEFT", fill="#f6f8fa"),
+            _td('<FONT POINT-SIZE="8">influence</FONT>', fill="#f6f8fa")]
+    for member in team:
+        name = person_name(member.person)
+        lost = risk.leaving_uncovers.get(member.person, ())
+        note = (f'<BR/><FONT POINT-SIZE="8.5" COLOR="#a40e26"><B>leaving uncovers {len(lost)}</B></FONT>'
+                if lost else "")
+        head.append(_td(f'<B>{dot(initials_name(name))}</B><BR/><FONT POINT-SIZE="8.5">'
+                        f'{ROLE_SHORT.get(member.role, dot(words(member.role)))}</FONT>{note}',
+                        fill=RISK_FILL if lost else "#f6f8fa", href=person_href(member.person),
+                        tooltip=dot_string(name)))
+    head.append(_td('<FONT POINT-SIZE="8">of ours</FONT>', fill="#f6f8fa"))
+    rows = [f"<TR>{''.join(head)}</TR>"]
+
+    for s in present:
+        count = len(coverers.get(s.id, ()))
+        fill = NONE_FILL if s.id in risk.uncovered else SINGLE_FILL if s.id in risk.single_threaded else ""
+        title = f'<BR/><FONT POINT-SIZE="8.5" COLOR="#57606a">{dot(s.title)}</FONT>' if s.title else ""
+        cells = [_td(f"<B>{dot(s.name)}</B>{title}", align="LEFT", fill=fill, href=stakeholder_href(s.id),
+                     tooltip=dot_string(s.name)),
+                 _td(f'<FONT POINT-SIZE="8.5">{s.influence}</FONT>', fill=fill)]
+        for member in team:
+            level = strength.get((member.person, s.id))
+            mark = (f'<FONT COLOR="{STRENGTH_INK[level]}" POINT-SIZE="11">{STRENGTH_MARK[level]}</FONT>'
+                    if level else '<FONT COLOR="#d0d7de">·</FONT>')
+            cells.append(_td(mark, fill=fill))
+        label = "none" if count == 0 else str(count)
+        if s.id in risk.single_threaded:
+            label = "1 only"
+        cells.append(_td(f'<FONT POINT-SIZE="8.5"><B>{label}</B></FONT>' if fill else label, fill=fill))
+        rows.append(f"<TR>{''.join(cells)}</TR>")
+
+    table = (f'<<TABLE BORDER="1" COLOR="#d0d7de" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4" '
+             f'BGCOLOR="#ffffff">{"".join(rows)}</TABLE>>')
+    return "\n".join([
+        "digraph team {",
+        f'  graph [bgcolor="#ffffff", pad="0.2", fontname="{FONT}"];',
+        f'  node [shape=plain, fontname="{FONT}", fontsize=10.5];',
+        f"  m [label={table}];",
+        "}",
+    ]) + "\n"

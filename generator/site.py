@@ -1,0 +1,141 @@
+"""The site as plain functions of the plans: no MkDocs in here.
+
+    load(root)                        -> Portfolio, or SiteError with `kam validate`'s lines
+    build(portfolio, findings, opts)  -> Site: Markdown pages + SVG files (rendered, cached)
+
+generator/plugin.py hands the result to MkDocs; another site builder that
+reads Markdown could take it as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Optional, Sequence
+
+from .diagnostics import format_text, summary_line
+from .model import Portfolio
+from .render import account, account_people, graphviz, people, portfolio as portfolio_pages
+from .render.context import Context, Page
+from .workspace import UsageError, load_portfolio
+
+DEFAULT_CACHE = Path(".cache") / "kam" / "svg"
+
+
+class SiteError(Exception):
+    """The site cannot be built; the message is what the user should read."""
+
+
+@dataclass(frozen=True)
+class Options:
+    today: dt.date
+    include_private: bool = False
+    use_directory_urls: bool = True
+    cache_dir: Path = DEFAULT_CACHE
+    workers: int = 2
+
+
+@dataclass
+class Site:
+    pages: list[Page]
+    diagrams: dict[str, Path]  # site path -> SVG file (in the cache)
+    stats: graphviz.RenderStats = field(default_factory=graphviz.RenderStats)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def load(root: Path) -> Portfolio:
+    """The validated portfolio under `root`, or SiteError carrying the diagnostics."""
+    try:
+        result = load_portfolio(root)
+    except UsageError as exc:
+        raise SiteError(str(exc)) from None
+    portfolio = result.portfolio()
+    if not result.ok or portfolio is None:
+        lines = format_text(result.diagnostics)
+        raise SiteError(f"the plans have errors; fix them and build again:\n{lines}"
+                        f"{summary_line(result.diagnostics, result.files)}")
+    return portfolio
+
+
+def safe_site_path(uri: str) -> str:
+    """`uri` if it stays inside the site folder; raise otherwise (defence in depth)."""
+    path = PurePosixPath(uri)
+    if path.is_absolute() or ".." in path.parts or "\\" in uri or not uri or uri != str(path):
+        raise SiteError(f"refusing to write a generated file outside the site: {uri!r}")
+    return uri
+
+
+def context(portfolio: Portfolio, findings: Sequence, options: Options) -> Context:
+    return Context(portfolio, options.today, tuple(findings), options.include_private, options.use_directory_urls)
+
+
+def diagram_sources(ctx: Context) -> dict[str, str]:
+    """Every diagram's DOT source, by site path."""
+    sources: dict[str, str] = {}
+    for plan in ctx.portfolio.plans:
+        sources.update(account_people.diagram_sources(plan, ctx))
+    return sources
+
+
+def pages(ctx: Context) -> list[Page]:
+    """Every page's Markdown (diagrams are sized from ctx.sizes when known)."""
+    out = [portfolio_pages.home(ctx), portfolio_pages.dashboard(ctx), portfolio_pages.accounts_index(ctx)]
+    out += [account.build(plan, ctx) for plan in ctx.portfolio.plans]
+    index = people.PeopleIndex(ctx)
+    out.append(people.index(ctx, index))
+    out += [people.person(ctx, index, person_id) for person_id in index.people()]
+    return out
+
+
+_SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)pt"[^>]*?\sheight="([\d.]+)pt"', re.S)
+
+
+def svg_size(path: Path) -> Optional[tuple[int, int]]:
+    """The CSS pixel size Graphviz gave an SVG (it writes points)."""
+    with open(path, "rb") as handle:
+        match = _SVG_SIZE.search(handle.read(4096))
+    if not match:
+        return None
+    return round(float(match.group(1)) * 4 / 3), round(float(match.group(2)) * 4 / 3)
+
+
+def build(portfolio: Portfolio, findings: Sequence, options: Options) -> Site:
+    """Render the diagrams (those not in the cache, in parallel), then write the pages."""
+    started = time.perf_counter()
+    ctx = context(portfolio, findings, options)
+    sources = diagram_sources(ctx)
+    for uri in sources:
+        safe_site_path(uri)
+    stats = graphviz.RenderStats()
+    try:
+        files = graphviz.render_all(sources.values(), options.cache_dir, workers=options.workers, stats=stats)
+    except graphviz.RenderError as exc:
+        raise SiteError(str(exc)) from None
+    diagrams = {uri: files[source] for uri, source in sources.items()}
+    ctx.sizes = {uri: size for uri, path in diagrams.items() if (size := svg_size(path))}
+    rendered = time.perf_counter()
+    page_list = pages(ctx)
+    for page in page_list:
+        safe_site_path(page.uri)
+    return Site(page_list, diagrams, stats, {"diagrams": rendered - started,
+                                             "pages": time.perf_counter() - rendered})
+
+
+def today_from(value, environ: Optional[dict] = None) -> dt.date:
+    """The date a build judges 'overdue' by: the option, else KAM_TODAY, else today."""
+    environ = os.environ if environ is None else environ
+    value = value or environ.get("KAM_TODAY") or None
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise SiteError(f"today must be a date, YYYY-MM-DD; got {value!r}") from None
