@@ -12,6 +12,7 @@ The rules here decide, once, what a plan's text means:
 
 from __future__ import annotations
 
+import marshal
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,22 +53,38 @@ class LoadError(Exception):
         self.code = code
 
 
-@dataclass(frozen=True)
 class SourceMap:
     """Positions of the values in one document, by path.
 
     Each entry is (value line, value column, key line, key column), 1-based;
     for list items and the root the key position is the value position.
+    A map read back from the cache stays marshalled until a position is
+    asked for: most plans never need one.
     """
 
-    positions: dict
+    __slots__ = ("_positions", "_blob")
+
+    def __init__(self, positions: dict | None = None, blob: bytes | None = None):
+        self._positions = positions
+        self._blob = blob
+
+    @property
+    def positions(self) -> dict:
+        if self._positions is None:
+            self._positions = marshal.loads(self._blob) if self._blob else {}
+            self._blob = None
+        return self._positions
+
+    def dumps(self) -> bytes:
+        return self._blob if self._positions is None and self._blob else marshal.dumps(self.positions)
 
     def at(self, path: Path_) -> tuple[int, int]:
         """The position of the value at `path`, or of its nearest ancestor."""
+        positions = self.positions
         path = tuple(path)
-        while path not in self.positions and path:
+        while path not in positions and path:
             path = path[:-1]
-        line, column, _, _ = self.positions.get(path, (1, 1, 1, 1))
+        line, column, _, _ = positions.get(path, (1, 1, 1, 1))
         return line, column
 
     def key_at(self, path: Path_) -> tuple[int, int]:

@@ -125,7 +125,7 @@ def check_plan(raw: bytes, display: str, stem: str, context: Context, with_docum
     problems += references.plan_problems(plan, context.people, context.tiers)
     if problems:
         return PlanCheck(tuple(problems), None)
-    payload = marshal.dumps((document.data, document.source.positions)) if with_document else None
+    payload = marshal.dumps((document.data, document.source.dumps())) if with_document else None
     return PlanCheck((), plan.id, plan.position(("id",)), payload)
 
 
@@ -250,7 +250,7 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: 
             valid.append((_display(path), check.plan_id, check.id_position))
             if models and check.document is not None:
                 data, positions = marshal.loads(check.document)
-                result.plans.append(model.build_plan(Document(_display(path), data, SourceMap(positions))))
+                result.plans.append(model.build_plan(Document(_display(path), data, SourceMap(blob=positions))))
 
     duplicates = list(references.unique_plan_ids(valid))
     result.diagnostics.extend(duplicates)
