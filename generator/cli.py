@@ -110,6 +110,31 @@ def _shown_files(paths: tuple[Path, ...], root: Path) -> set[Path]:
     return selected
 
 
+@main.command("diff")
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@root_option
+@click.option("--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown",
+              show_default=True, help="markdown: for a pull-request comment or job summary; json: for tools.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Judge overdue actions and kam check findings as of this date (default: today).")
+def diff_command(base: str | None, head: str | None, root: Path, output_format: str, today) -> None:
+    """What changed in the plans from BASE to HEAD (git revisions).
+
+    Default BASE: the merge base with the main branch (origin/main, main or
+    master); default HEAD: the working tree.
+    """
+    import datetime as dt
+
+    from . import diff, diffreport, gitio
+
+    try:
+        result = diff.compare(root, base, head, today.date() if today else dt.date.today())
+    except gitio.GitError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(diffreport.to_json(result) if output_format == "json" else diffreport.to_markdown(result), nl=False)
+
+
 def run() -> None:
     """Entry point: never show a traceback to a user."""
     try:
