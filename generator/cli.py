@@ -135,6 +135,34 @@ def diff_command(base: str | None, head: str | None, root: Path, output_format: 
     click.echo(diffreport.to_json(result) if output_format == "json" else diffreport.to_markdown(result), nl=False)
 
 
+@main.command("codeowners")
+@root_option
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 (and show the difference) when the file is out of date.")
+def codeowners_command(root: Path, check_only: bool) -> None:
+    """Write .github/CODEOWNERS: each plan is approved by its owner (and executive sponsor)."""
+    from . import codeowners
+
+    try:
+        result = load_portfolio(root)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    portfolio = result.portfolio()
+    if not result.ok or portfolio is None:
+        errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
+        click.echo(f"kam codeowners: the plans have {errors} error(s); fix them first (kam validate)", err=True)
+        sys.exit(1)
+    if check_only:
+        difference = codeowners.difference(root, portfolio)
+        click.echo(difference, nl=False)
+        if difference:
+            click.echo(f"{codeowners.CODEOWNERS} is out of date: run kam codeowners", err=True)
+        sys.exit(1 if difference else 0)
+    written = codeowners.write(root, portfolio)
+    click.echo(f"{'wrote' if written else 'up to date:'} {codeowners.CODEOWNERS} ({len(portfolio.plans)} plans)",
+               err=True)
+
+
 def run() -> None:
     """Entry point: never show a traceback to a user."""
     try:
