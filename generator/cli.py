@@ -163,6 +163,23 @@ def codeowners_command(root: Path, check_only: bool) -> None:
                err=True)
 
 
+@main.command("new")
+@click.argument("plan_id", metavar="ID")
+@click.option("--name", help="The customer's name (default: from the id).")
+@click.option("--owner", help="The key account manager, a person id (default: the person with your git e-mail).")
+@click.option("--tier", help="A tier of the portfolio settings (default: the last one).")
+@root_option
+def new_command(plan_id: str, name: str | None, owner: str | None, tier: str | None, root: Path) -> None:
+    """Start accounts/ID.yaml from the template: every section, with guidance, valid at once."""
+    from .scaffold import new_plan
+
+    try:
+        path = new_plan(root, plan_id, name=name, owner=owner, tier=tier)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"created {os.path.relpath(path)}: fill it in, then run kam validate", err=True)
+
+
 def run() -> None:
     """Entry point: never show a traceback to a user."""
     try:

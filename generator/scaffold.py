@@ -1,0 +1,130 @@
+"""`kam new`: a new plan from the template, valid the moment it is written.
+
+The template (templates/plan.yaml.j2) holds every section of a plan with
+short guidance; the optional ones are commented-out examples. What the user
+gives (id, name, owner, tier) is checked first, and the written text is
+checked as `kam validate` would check it, so a new plan never starts broken.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from pathlib import Path
+from typing import Optional
+
+import jinja2
+
+from . import gitio, model
+from .load import LoadError, load
+from .validate import did_you_mean, schema_errors, schema_path
+from .workspace import ACCOUNTS_DIR, PEOPLE_FILE, SETTINGS_FILE, YAML_SUFFIXES, Context, UsageError, check_plan
+
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")  # as schema/plan.schema.json's slug
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+def _one_line(value) -> str:
+    return " ".join(str(value).split())
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # a double-quoted YAML scalar
+    env.filters["comment"] = _one_line  # a comment ends at the line's end
+    return env
+
+
+def _read(path: Path, kind: str):
+    """Settings or people, or UsageError saying why they cannot be used."""
+    try:
+        document = load(path, os.path.relpath(path))
+    except LoadError as exc:
+        raise UsageError(f"{os.path.relpath(path)}:{exc.line}:{exc.column}: {exc.message}: fix it first") from None
+    errors = schema_errors(document, kind)
+    if errors:
+        raise UsageError(f"{errors[0]}: fix it first (kam validate)")
+    return model.build_settings(document) if kind == "portfolio" else model.build_people(document)
+
+
+def _schema_reference(accounts: Path) -> str:
+    """Where the editor finds the schema: as the other plans say, else the project's schema/."""
+    for path in sorted(accounts.glob("*.yaml")):
+        if not path.name.startswith("_"):
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                first = handle.readline().strip()
+            if first.startswith(SCHEMA_LINE):
+                return first[len(SCHEMA_LINE):]
+    if (accounts.parent / "schema" / "plan.schema.json").is_file():
+        return "../schema/plan.schema.json"
+    return Path(os.path.relpath(schema_path("plan"), accounts)).as_posix()
+
+
+def _default_owner(root: Path, people: dict) -> Optional[str]:
+    """The person whose e-mail is git's user.email here, if any."""
+    email = gitio.config_value(root, "user.email")
+    matches = [p.id for p in people.values() if email and p.email and p.email.lower() == email.lower()]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _dates(today: dt.date, review_days: int) -> dict:
+    def later(days: int) -> str:
+        return (today + dt.timedelta(days=days)).isoformat()
+
+    return {"today": today.isoformat(), "since": f"{today.year - 3}-01-01", "last_year": str(today.year - 1),
+            "year_end": f"{today.year}-12-31", "quarter": f"{today.year}-Q{(today.month - 1) // 3 + 1}",
+            "in_two_weeks": later(14), "in_a_month": later(30), "in_two_months": later(60), "tender": later(300),
+            "next_review": later(review_days)}
+
+
+def _tier_text(tier: model.Tier) -> str:
+    care = tier.care_model
+    roles = ", ".join(role.replace("_", " ") for role in care.required_roles) or "none"
+    return f"{tier.name}; review every {care.review_interval_days} days; required roles: {roles}"
+
+
+def new_plan(root: Path, plan_id: str, name: Optional[str] = None, owner: Optional[str] = None,
+             tier: Optional[str] = None, today: Optional[dt.date] = None) -> Path:
+    """Write accounts/<plan_id>.yaml; UsageError (nothing written) when it cannot be done."""
+    accounts = root / ACCOUNTS_DIR
+    if not SLUG.match(plan_id):
+        raise UsageError(f"'{plan_id}' cannot be an account id: use lower-case letters, digits and dashes "
+                         f"(like 'nordvik-havn'), at most 64 characters")
+    if not accounts.is_dir():
+        raise UsageError(f"no '{ACCOUNTS_DIR}' folder in {root.resolve()}: run kam in a plans repository or pass --root")
+    for suffix in YAML_SUFFIXES:
+        if (accounts / f"{plan_id}{suffix}").exists():
+            raise UsageError(f"{os.path.relpath(accounts / (plan_id + suffix))} already exists: kam new never "
+                             f"overwrites a plan")
+    settings = _read(accounts / SETTINGS_FILE, "portfolio")
+    people = _read(accounts / PEOPLE_FILE, "people")
+    owner = owner or _default_owner(root, people)
+    if owner is None:
+        raise UsageError(f"say who owns the account: --owner, one of {', '.join(sorted(people))}")
+    if owner not in people:
+        raise UsageError(f"owner '{owner}' is not in {ACCOUNTS_DIR}/{PEOPLE_FILE}{did_you_mean(owner, people)}")
+    if people[owner].left:
+        raise UsageError(f"owner '{owner}' left the company on {people[owner].left}")
+    tier_ids = [t.id for t in settings.tiers]
+    tier = tier or tier_ids[-1]
+    chosen = settings.tier(tier)
+    if chosen is None:
+        raise UsageError(f"tier '{tier}' is not one of {', '.join(tier_ids)}{did_you_mean(tier, tier_ids)}")
+    sponsor = next((p.id for p in people.values() if p.id != owner and not p.left), None)
+    text = _environment().get_template("plan.yaml.j2").render(
+        id=plan_id, name=name or plan_id.replace("-", " ").title(), owner=owner, owner_name=people[owner].name,
+        tier=tier, tiers=[{"id": t.id, "text": _tier_text(t)} for t in settings.tiers], currency=settings.currency,
+        sponsor=sponsor, sponsor_required="executive_sponsor" in chosen.care_model.required_roles,
+        review_days=chosen.care_model.review_interval_days, schema=_schema_reference(accounts),
+        dates=_dates(today or dt.date.today(), chosen.care_model.review_interval_days))
+    path = accounts / f"{plan_id}.yaml"
+    check = check_plan(text.encode("utf-8"), os.path.relpath(path), plan_id, Context(people, tuple(tier_ids)), False)
+    if check.diagnostics:
+        raise UsageError(f"{check.diagnostics[0]}")
+    with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
+    return path
