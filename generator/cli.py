@@ -180,6 +180,26 @@ def new_command(plan_id: str, name: str | None, owner: str | None, tier: str | N
     click.echo(f"created {os.path.relpath(path)}: fill it in, then run kam validate", err=True)
 
 
+@main.command("demo")
+@click.option("--accounts", type=click.IntRange(1, 100_000), required=True, help="How many accounts to write.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="The folder to write the repository into.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same files, byte for byte.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default="2026-11-23", show_default=True,
+              metavar="YYYY-MM-DD", help="The date every date in the plans is placed around.")
+@click.option("--force", is_flag=True, help="Write into a non-empty folder (its accounts/*.yaml are replaced).")
+def demo_command(accounts: int, out: Path, seed: int, today, force: bool) -> None:
+    """Write a synthetic, valid portfolio repository of N accounts (for demos and load tests)."""
+    from .demo import DemoError, write_demo
+
+    try:
+        result = write_demo(out, accounts, seed=seed, today=today.date(), force=force)
+    except (DemoError, OSError) as exc:
+        click.echo(f"kam demo: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"wrote {result.accounts} accounts ({result.lines:,} lines of plans), {result.people} people and "
+               f"mkdocs.yml to {out}", err=True)
+
+
 def run() -> None:
     """Entry point: never show a traceback to a user."""
     try:
