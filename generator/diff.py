@@ -6,7 +6,7 @@ gitio.snapshot) and returns a PlanDiff: per account, a list of Changes
 findings of `kam check` that appeared or went away). diffreport.py prints
 it as Markdown or JSON. A Change keeps the user's text apart from its words, so
 the Markdown reporter escapes exactly the user's text. Private stakeholder
-data is never read here.
+data is never reported (and never compared: see _public).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class AccountDiff:
 @dataclass(frozen=True)
 class InvalidFile:
     file: str
-    side: str  # base or head
+    side: str  # "base" or "head"
     line: int
     column: int
     message: str
@@ -244,8 +244,8 @@ def _commitments(old: Plan, new: Plan, names: _Names) -> Iterable[Change]:
                      reason=r.reason or "", **promise)
             previous = r.new_due
         if was.status != c.status:
-            yield _c(f"commitment-{c.status}", f"Commitment {c.status}: {{promise}}", c.id, was.status, c.status,
-                     **promise)
+            status = "reopened" if c.status == "open" else c.status
+            yield _c(f"commitment-{status}", f"Commitment {status}: {{promise}}", c.id, was.status, c.status, **promise)
     after = {c.id for c in new.commitments}
     for c in old.commitments:
         if c.id not in after:
@@ -300,9 +300,6 @@ def account_changes(old: Plan, new: Plan, names: _Names, today: dt.date,
 
 
 # --- the portfolio ---------------------------------------------------------------------------
-
-_Key = tuple  # (check, account, subject): a finding is the same finding on both sides
-
 
 def _findings(snap: Snapshot, stand_ins: Iterable[Plan], today: dt.date, label: str,
               notes: list[str]) -> Optional[dict]:
@@ -361,14 +358,14 @@ def _portfolio_changes(base: Snapshot, head: Snapshot) -> Iterable[Change]:
             yield _c("person-removed", "Person removed from the directory: {name}", person.id, name=person.name)
 
 
-def _invalid(base: Snapshot, head: Snapshot, base_label: str, head_label: str,
-             renames: Mapping[str, str]) -> list[InvalidFile]:
-    def line(file: str, side: Snapshot, label: str) -> InvalidFile:
-        d = side.invalid[file]
-        return InvalidFile(file, label, d.line, d.column, d.message, side.error_counts[file] - 1)
+def _invalid(base: Snapshot, head: Snapshot, renames: Mapping[str, str]) -> list[InvalidFile]:
+    """One line per file: its error at head, else (mended or gone since) its error at base."""
+    def line(file: str, snap: Snapshot, side: str) -> InvalidFile:
+        d = snap.invalid[file]
+        return InvalidFile(file, side, d.line, d.column, d.message, snap.error_counts[file] - 1)
 
-    out = [line(file, head, head_label) for file in head.invalid]
-    out += [line(file, base, base_label) for file in base.invalid
+    out = [line(file, head, "head") for file in head.invalid]
+    out += [line(file, base, "base") for file in base.invalid
             if file not in head.invalid and renames.get(file) not in head.invalid]
     return sorted(out, key=lambda i: (i.file, i.side))
 
@@ -377,25 +374,22 @@ def _stems(files: Iterable[str]) -> set[str]:
     return {f.rsplit("/", 1)[-1].rsplit(".", 1)[0] for f in files if f}
 
 
-def plan_diff(base: Snapshot, head: Snapshot, *, base_label: str, head_label: str, today: dt.date,
-              renames: Mapping[str, str] = {}) -> PlanDiff:
-    """Compare two snapshots: accounts are matched by plan id, then by git's renames."""
-    names, notes = _Names(base, head), []
+def _pairs(base: Snapshot, head: Snapshot, renames: Mapping[str, str]) -> dict[str, tuple[Plan, Plan]]:
+    """The same account on both sides, by base id: same plan id, else a file git saw renamed."""
     pairs = {pid: (base.plans[pid], head.plans[pid]) for pid in base.plans if pid in head.plans}
-    by_file = {p.file: p for p in head.plans.values()}
-    paired_head = set(pairs)
+    base_by_file = {p.file: p for p in base.plans.values()}
+    head_by_file = {p.file: p for p in head.plans.values()}
     for old_file, new_file in renames.items():
-        old = next((p for p in base.plans.values() if p.file == old_file), None)
-        new = by_file.get(new_file)
-        if old and new and old.id not in pairs and new.id not in paired_head:
+        old, new = base_by_file.get(old_file), head_by_file.get(new_file)
+        if old and new and old.id not in pairs and new.id not in {n.id for _, n in pairs.values()}:
             pairs[old.id] = (old, new)
-            paired_head.add(new.id)
-    moved_to = {renames.get(f) for f in base.invalid}
-    blocked_added = _stems([*base.invalid, *moved_to])
-    blocked_removed = _stems([*head.invalid, *(old for old, new in renames.items() if new in head.invalid)])
+    return pairs
 
-    accounts: dict[str, list] = {}
-    for pid, (old, new) in pairs.items():
+
+def _accounts(base: Snapshot, head: Snapshot, pairs: dict, names: _Names, today: dt.date,
+              blocked_added: set[str], blocked_removed: set[str]) -> dict[str, AccountDiff]:
+    accounts: dict[str, AccountDiff] = {}
+    for old, new in pairs.values():
         changes = []
         if old.file != new.file:
             changes.append(_c("moved", f"Plan moved: `{old.file}` {ARROW} `{new.file}`" +
@@ -404,40 +398,51 @@ def plan_diff(base: Snapshot, head: Snapshot, *, base_label: str, head_label: st
         old_doc, new_doc = base.documents[old.file], head.documents[new.file]
         if old_doc.digest != new_doc.digest:
             changes += account_changes(old, new, names, today, old_doc.data, new_doc.data)
-        accounts[new.id] = [new.name, "changed", new.file, old.file, changes]
+        accounts[new.id] = AccountDiff(new.id, new.name, "changed", new.file, old.file, tuple(changes))
+    paired_head = {new.id for _, new in pairs.values()}
     for pid, new in head.plans.items():
         if pid not in paired_head and pid not in blocked_added:
-            accounts[pid] = [new.name, "added", new.file, None, [_c(
+            accounts[pid] = AccountDiff(pid, new.name, "added", new.file, None, (_c(
                 "account-added", f"Tier {{tier}}, owner {{owner}}; {count(len(new.stakeholders), 'stakeholder')}, "
                 f"{count(len(new.team), 'person', 'people')} of ours on the team", pid,
-                tier=names.tier(new.tier), owner=names.person(new.owner))]]
+                tier=names.tier(new.tier), owner=names.person(new.owner)),))
     for pid, old in base.plans.items():
         if pid not in pairs and pid not in blocked_removed:
-            accounts[pid] = [old.name, "removed", None, old.file, [_c(
+            accounts[pid] = AccountDiff(pid, old.name, "removed", None, old.file, (_c(
                 "account-removed", "Was tier {tier}, owner {owner}", pid,
-                tier=names.tier(old.tier), owner=names.person(old.owner))]]
+                tier=names.tier(old.tier), owner=names.person(old.owner)),))
+    return accounts
 
+
+def plan_diff(base: Snapshot, head: Snapshot, *, base_label: str, head_label: str, today: dt.date,
+              renames: Mapping[str, str] = {}) -> PlanDiff:
+    """Compare two snapshots: accounts are matched by plan id, then by git's renames."""
+    names, notes = _Names(base, head), []
+    pairs = _pairs(base, head, renames)
+    # A file that is not valid on one side is neither added nor removed: its one line says why.
+    blocked_added = _stems([*base.invalid, *(renames.get(f) for f in base.invalid)])
+    blocked_removed = _stems([*head.invalid, *(old for old, new in renames.items() if new in head.invalid)])
+    accounts = _accounts(base, head, pairs, names, today, blocked_added, blocked_removed)
     portfolio = list(_portfolio_changes(base, head))
-    # A plan that is not valid on one side is checked there as it is on the other side,
-    # so that breaking (or mending) it does not read as findings going away (or appearing).
+    # ... and it is checked there as it is on the other side, so that breaking (or mending)
+    # it does not read as findings going away (or appearing).
     before = _findings(base, [p for pid, p in head.plans.items() if pid in blocked_added], today, base_label, notes)
     after = _findings(head, [p for pid, p in base.plans.items() if pid in blocked_removed], today, head_label, notes)
     if before is not None and after is not None:
-        head_of = {old.id: new.id for old, new in pairs.values()}
-        for account, change in _finding_changes({(k[0], head_of.get(k[1], k[1]), k[2]): f
-                                                  for k, f in before.items()}, after):
+        head_id = {old.id: new.id for old, new in pairs.values()}
+        before = {(check, head_id.get(account, account), subject): f for (check, account, subject), f in before.items()}
+        for account, change in _finding_changes(before, after):
             if account is None:
                 portfolio.append(change)
             elif account in accounts:
-                if accounts[account][1] != "removed":
-                    accounts[account][4].append(change)
+                if accounts[account].status != "removed":
+                    accounts[account] = dataclasses.replace(accounts[account],
+                                                            changes=accounts[account].changes + (change,))
             elif account in head.plans:
                 plan = head.plans[account]
-                accounts[account] = [plan.name, "changed", plan.file, plan.file, [change]]
-    return PlanDiff(base_label, head_label,
-                    tuple(AccountDiff(pid, *entry[:4], tuple(entry[4]))
-                          for pid, entry in sorted(accounts.items()) if entry[4]),
-                    tuple(portfolio), tuple(_invalid(base, head, base_label, head_label, renames)), tuple(notes))
+                accounts[account] = AccountDiff(account, plan.name, "changed", plan.file, plan.file, (change,))
+    return PlanDiff(base_label, head_label, tuple(a for _, a in sorted(accounts.items()) if a.changes),
+                    tuple(portfolio), tuple(_invalid(base, head, renames)), tuple(notes))
 
 
 def compare(root: Path, base: Optional[str], head: Optional[str], today: dt.date) -> PlanDiff:

@@ -31,7 +31,8 @@ def to_markdown(diff: PlanDiff) -> str:
         out += ["", "### Portfolio", ""] + [f"- {change.text(md)}" for change in diff.portfolio]
     if diff.invalid:
         out += ["", "### Files that are not valid", ""]
-        out += [f"- {md(i.file)} in {md(i.side)}, line {i.line}, column {i.column}: {md(i.message)}"
+        side = {"base": diff.base, "head": diff.head}
+        out += [f"- {md(i.file)} in {md(side[i.side])}, line {i.line}, column {i.column}: {md(i.message)}"
                 + (f" (and {i.more} more)" if i.more else "") for i in diff.invalid]
     if diff.notes:
         out += ["", "### Not compared", ""] + [f"- {md(note)}" for note in diff.notes]

@@ -5,6 +5,9 @@ accounts/; paths given and returned are relative to <root>, even when <root>
 is a subfolder of the repository. Many file contents are read through one
 `git cat-file --batch` process, so reading a hundred versions costs one
 process, not a hundred. Failures raise GitError with git's own last line.
+
+`snapshot` turns the files of one revision (or of the working tree) into a
+portfolio, checking each plan as `kam validate` does (workspace.check_plan).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from .cache import digest
 from .diagnostics import Diagnostic, Severity, sort_key
 from .load import Document, LoadError, SourceMap, load_error_diagnostic, parse
 from .validate import schema_errors
-from .workspace import ACCOUNTS_DIR, PEOPLE_FILE, SETTINGS_FILE, YAML_SUFFIXES, Context, check_plan
+from .workspace import ACCOUNTS_DIR, PEOPLE_FILE, SETTINGS_FILE, YAML_SUFFIXES, Context, check_plan, plan_files
 
 MAIN_BRANCHES = ("origin/main", "main", "master")
 _NULL_OID = "0" * 40
@@ -107,8 +110,9 @@ def read_objects(root: Path, oids: Iterable[str]) -> dict[str, bytes]:
     return contents
 
 
-def _is_plan_folder_file(name: str) -> bool:
-    return name.endswith(YAML_SUFFIXES) and "/" not in name and not name.startswith(".")
+def _wanted(name: str) -> bool:
+    """The files of accounts/ a portfolio is read from (as workspace.plan_files picks plans)."""
+    return name in (SETTINGS_FILE, PEOPLE_FILE) or (name.endswith(YAML_SUFFIXES) and not name.startswith(("_", ".")))
 
 
 def files_at(root: Path, rev: str) -> dict[str, bytes]:
@@ -121,7 +125,7 @@ def files_at(root: Path, rev: str) -> dict[str, bytes]:
         meta, _, name = entry.decode("utf-8", "surrogateescape").partition("\t")
         kind, oid = meta.split()[1:3]
         relative = name[len(ACCOUNTS_DIR) + 1:]
-        if kind == "blob" and _is_plan_folder_file(relative):
+        if kind == "blob" and "/" not in relative and _wanted(relative):
             oids[name] = oid
     contents = read_objects(root, oids.values())
     return {name: contents[oid] for name, oid in sorted(oids.items()) if oid in contents}
@@ -130,13 +134,14 @@ def files_at(root: Path, rev: str) -> dict[str, bytes]:
 def working_files(root: Path) -> dict[str, bytes]:
     """Every YAML file directly in accounts/ on disk, as files_at reads a revision."""
     folder = root / ACCOUNTS_DIR
+    if not folder.is_dir():
+        return {}
     files: dict[str, bytes] = {}
-    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
-        if _is_plan_folder_file(path.name) and path.is_file():
-            try:
-                files[f"{ACCOUNTS_DIR}/{path.name}"] = path.read_bytes()
-            except OSError:
-                continue
+    for path in [folder / SETTINGS_FILE, folder / PEOPLE_FILE, *plan_files(folder)]:
+        try:
+            files[f"{ACCOUNTS_DIR}/{path.name}"] = path.read_bytes()
+        except OSError:  # missing or unreadable: a missing-file line, as at a revision
+            continue
     return files
 
 
@@ -270,9 +275,9 @@ def snapshot(files: dict[str, bytes], memo: Optional[dict] = None) -> Snapshot:
     context_key = context.key()
     valid: list[tuple[str, str, tuple[int, int]]] = []
     for file, raw in sorted(files.items()):
-        name = file.rsplit("/", 1)[-1]
-        if name.startswith("_"):
+        if file in (SETTINGS_PATH, PEOPLE_PATH):
             continue
+        name = file.rsplit("/", 1)[-1]
         key = (file, raw, context_key)
         if key not in memo:
             memo[key] = check_plan(raw, file, name.rsplit(".", 1)[0], context, with_document=True)
