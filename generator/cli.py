@@ -124,12 +124,10 @@ def diff_command(base: str | None, head: str | None, root: Path, output_format: 
     Default BASE: the merge base with the main branch (origin/main, main or
     master); default HEAD: the working tree.
     """
-    import datetime as dt
-
     from . import diff, diffreport, gitio
 
     try:
-        result = diff.compare(root, base, head, today.date() if today else dt.date.today())
+        result = diff.compare(root, base, head, today.date() if today else date.today())
     except gitio.GitError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(diffreport.to_json(result) if output_format == "json" else diffreport.to_markdown(result), nl=False)

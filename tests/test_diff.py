@@ -260,6 +260,9 @@ did not find expected node content
 - accounts/nordvik&#46;yaml in the working tree, line 16, column 17: reports&#95;to &#39;karri&#39; is not a \
 stakeholder of this account &#40;did you mean &#39;kari&#39;?&#41; (and 1 more)
 """
+    assert json.loads(kam("diff", base, "--format", "json").stdout)["invalid"][1] == {
+        "file": "accounts/nordvik.yaml", "side": "head", "line": 16, "column": 17, "more": 1,
+        "message": "reports_to 'karri' is not a stakeholder of this account (did you mean 'kari'?)"}
 
 
 def test_user_text_is_escaped_for_markdown(git_repo):
