@@ -130,8 +130,7 @@ def plan_history(root: Path, path: str | Path, limit: int = DEFAULT_LIMIT) -> Pl
     root = Path(root)
     relative = Path(os.path.relpath(Path(root, path).resolve(), root.resolve())).as_posix()
     try:
-        gitio.require_repository(root)
-        if gitio.is_shallow(root):
+        if gitio.is_shallow(root):  # also the GitError when there is no repository
             return _unavailable(relative, "the clone is shallow: fetch the whole history (actions/checkout with "
                                           "fetch-depth: 0)")
         revisions, truncated = gitio.file_log(root, relative, limit)

@@ -92,7 +92,7 @@ def test_a_former_stakeholder_keeps_their_trend(git_repo):
 def test_no_git_repository(repo):
     history = plan_history(repo, PLAN)
     assert not history.available
-    assert history.reason.startswith("no git history: ") and "not in a git repository" in history.reason
+    assert history.reason.startswith("no git history: ") and "not a git repository" in history.reason
     assert (history.commits, history.attitudes, history.last_change) == ((), (), None)
 
 
