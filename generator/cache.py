@@ -30,7 +30,7 @@ def digest(*parts: bytes | str) -> str:
 def code_salt() -> str:
     """A hash of the schemas and of the modules that produce cached results."""
     here = Path(__file__).resolve().parent
-    files = sorted(here.glob("*.py")) + sorted((here.parent / "schema").glob("*.json"))
+    files = sorted(here.glob("*.py")) + sorted((here / "schema").glob("*.json"))
     return digest(*(f.read_bytes() for f in files if f.exists()))
 
 

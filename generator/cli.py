@@ -25,6 +25,19 @@ def _default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
+def progress_reporter(label: str):
+    """A counter on stderr for long runs at a terminal; silent in CI and in pipes."""
+    if os.environ.get("CI") or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 100:
+            end = "\n" if done == total else ""
+            click.echo(f"\r{label} {done}/{total} plans", nl=False, err=True)
+            click.echo(end, nl=False, err=True)
+    return show
+
+
 def report(diagnostics: list[Diagnostic], files: int, output_format: str, strict: bool) -> int:
     click.echo(FORMATTERS[output_format](diagnostics), nl=False)
     if output_format == "text":
@@ -53,12 +66,21 @@ def main() -> None:
 @format_option
 @strict_option
 def validate(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool) -> None:
-    """Check plans against the schema and each other (default: every plan in accounts/)."""
+    """Check plans against the schema and each other (default: every plan in accounts/).
+
+    When .github/CODEOWNERS exists, it is checked to be up to date with the plans.
+    """
+    from .codeowners import CODEOWNERS, codeowners_problems
+
+    owners_file = (root / CODEOWNERS).is_file()  # its check needs the plans' models
     try:
-        result = load_portfolio(root, list(paths) or None)
+        result = load_portfolio(root, list(paths) or None, models=owners_file, progress=progress_reporter("validating"))
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    sys.exit(report(result.diagnostics, result.files, output_format, strict))
+    diagnostics = result.diagnostics
+    if owners_file:
+        diagnostics = sorted(diagnostics + codeowners_problems(root, result.portfolio()), key=sort_key)
+    sys.exit(report(diagnostics, result.files, output_format, strict))
 
 
 @main.command()

@@ -44,6 +44,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from random import Random
 
+from .validate import schema_path
+
 DEFAULT_TODAY = dt.date(2026, 11, 23)
 DEFAULT_SEED = 1
 OUR_COMPANY = "Merevaik Telematics AS"
@@ -2275,7 +2277,7 @@ def build_portfolio(accounts: int, seed: int = DEFAULT_SEED, today: dt.date = DE
     # the tool's own files a plans repository needs: the schemas (for the editor line) and the site's CSS
     tool = Path(__file__).resolve().parent.parent
     for kind in ("plan", "portfolio", "people"):
-        source = tool / "schema" / f"{kind}.schema.json"
+        source = schema_path(kind)
         if source.is_file():
             files[f"schema/{kind}.schema.json"] = source.read_text(encoding="utf-8")
     css = tool / "docs" / "assets" / "kam.css"

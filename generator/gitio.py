@@ -13,7 +13,6 @@ portfolio, checking each plan as `kam validate` does (workspace.check_plan).
 from __future__ import annotations
 
 import datetime as dt
-import marshal
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Iterable, Optional
 from . import model, references
 from .cache import digest
 from .diagnostics import Diagnostic, Severity, sort_key
-from .load import Document, LoadError, SourceMap, load_error_diagnostic, parse
+from .load import Document, LoadError, load_error_diagnostic, parse
 from .validate import schema_errors
 from .workspace import ACCOUNTS_DIR, PEOPLE_FILE, SETTINGS_FILE, YAML_SUFFIXES, Context, check_plan, plan_files
 
@@ -285,8 +284,7 @@ def snapshot(files: dict[str, bytes], memo: Optional[dict] = None) -> Snapshot:
         if check.plan_id is None:
             snap._fail(file, list(check.diagnostics))
             continue
-        data, positions = marshal.loads(check.document)  # as workspace.load_portfolio reads it back
-        snap.documents[file] = Document(file, data, SourceMap(blob=positions), digest(raw))
+        snap.documents[file] = check.to_document(file, digest(raw))
         valid.append((file, check.plan_id, check.id_position))
     for problem in references.unique_plan_ids(valid):
         snap._fail(problem.path, [problem])

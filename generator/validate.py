@@ -22,7 +22,7 @@ import jsonschema
 from .diagnostics import Diagnostic, Severity
 from .load import Document
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_DIR = Path(__file__).parent / "schema"  # a link to the top-level schema/
 KINDS = ("plan", "portfolio", "people")
 
 

@@ -110,6 +110,11 @@ class PlanCheck:
     id_position: tuple[int, int] = (1, 1)
     document: Optional[bytes] = None  # marshalled (data, positions), to build the model from
 
+    def to_document(self, display: str, content_digest: str = "") -> Document:
+        """The checked plan's document, for building its model (needs with_document=True)."""
+        data, positions = marshal.loads(self.document)
+        return Document(display, data, SourceMap(blob=positions), content_digest)
+
 
 def check_plan(raw: bytes, display: str, stem: str, context: Context, with_document: bool) -> PlanCheck:
     """Parse, schema-check and cross-check one plan's bytes. Pure: safe to cache and to run in a worker."""
@@ -249,8 +254,7 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: 
         if check.plan_id is not None:
             valid.append((_display(path), check.plan_id, check.id_position))
             if models and check.document is not None:
-                data, positions = marshal.loads(check.document)
-                result.plans.append(model.build_plan(Document(_display(path), data, SourceMap(blob=positions))))
+                result.plans.append(model.build_plan(check.to_document(_display(path))))
 
     duplicates = list(references.unique_plan_ids(valid))
     result.diagnostics.extend(duplicates)

@@ -103,3 +103,14 @@ def test_validate_hook_leaves_plans_with_errors_alone(repo):
     kam("codeowners")
     write(repo, "accounts/nordvik.yaml", "id: nordvik\nname: [\n")
     assert problems(repo) == []
+
+
+def test_kam_validate_reports_an_out_of_date_codeowners_file(repo):
+    assert kam("codeowners").exit_code == 0
+    assert kam("validate").exit_code == 0
+    path = repo / "accounts/nordvik.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("owner: jtamm", "owner: pmakela"), encoding="utf-8")
+    result = kam("validate")
+    assert result.exit_code == 1
+    assert result.stdout == (".github/CODEOWNERS:6:1: error: accounts/nordvik.yaml is approved by @jtamm @pmakela, "
+                             "the plan says @pmakela: run kam codeowners [codeowners]\n")
