@@ -31,6 +31,8 @@ HOSTILE = [
     "*[HTML]: Hyper [^1]",
     "Мария Иванова «Волга» — Øystein Ødegård, Päivi Mäkelä",
     "-->\n<!-- x",
+    "1) first", "2026. aastal", "- item", "+ item", "* item", "= = =", "---", "> quote", ": term",
+    "!!! note", "text ## trailing ##", "C#", "    indented code", "x  \ny",
 ]
 
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]
@@ -73,11 +75,21 @@ def test_markdown_inline_shows_the_text_and_nothing_else(hostile):
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
+@pytest.mark.parametrize("before, tags", [("", ["p"]), ("- ", ["ul", "li"]), ("> ", ["blockquote", "p"]),
+                                          ("1. ", ["ol", "li"])])
+def test_markdown_at_the_start_of_a_line_starts_nothing(hostile, before, tags):
+    out = parse(render(before + md(hostile)))
+    assert [tag for tag, _ in out.tags] == tags
+    assert normalised(out.text) == normalised(hostile)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
 def test_markdown_table_cell_stays_one_cell(hostile):
     source = "\n".join(table(["Name", "Notes"], [[hostile, "x"], [cell(hostile), link(hostile, "#s-a")]]))
     out = parse(render(source))
     assert [t for t, _ in out.tags].count("td") == 4
-    assert {t for t, _ in out.tags} <= {"table", "thead", "tbody", "tr", "th", "td", "a"}
+    assert {t for t, _ in out.tags} <= {"table", "thead", "tbody", "tr", "th", "td", "a", "span"}
+    assert all(a == {"class": "kam-nw"} for t, a in out.tags if t == "span")
     assert [a for t, a in out.tags if t == "a"] == [{"href": "#s-a"}]
     assert normalised(out.text).count(normalised(hostile)) == 3
 

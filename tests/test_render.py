@@ -150,3 +150,17 @@ def test_include_private_option_reads_env_values():
     assert flag.validate("0") is False and flag.validate(False) is False
     with pytest.raises(Exception):
         flag.validate("perhaps")
+
+
+def test_thirty_people_over_five_levels_stay_readable():
+    """30 stakeholders, 5 reporting levels: every node drawn, at a size that fits a
+    screen at 70 % or more (names stay >= 8 px), uncovered people marked."""
+    portfolio = site.load(Path(__file__).parent / "fixtures" / "site-large")
+    plan = portfolio.plan("pohjola-suuri")
+    source = map_source(plan, TODAY, lambda p: portfolio.people[p].name, lambda s: f"./#s-{s}")
+    svg = graphviz.render_one(source).decode("utf-8")
+    width, height = (float(v) for v in re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups())
+    assert svg.count('class="node"') == 30
+    assert width * 4 / 3 * 0.7 <= 1000 and height * 4 / 3 * 0.7 <= 1000, (width, height)
+    uncovered = [s for s in plan.stakeholders if not any(c.stakeholder == s.id for _, c in plan.coverage)]
+    assert svg.count("NOT COVERED by any of ours") == len(uncovered) > 0

@@ -67,7 +67,7 @@ def header(plan: Plan, ctx: Context, uri: str) -> list[str]:
 def health(plan: Plan, ctx: Context, uri: str) -> list[str]:
     active = ctx.account_findings(plan.id)
     silenced = ctx.account_findings(plan.id, silenced=True)
-    lines = [heading(2, "Health", "health"), ""]
+    lines = [heading(2, "Health", "health", search=False), ""]
     if active:
         lines += [f"Policy checks on {ctx.today.isoformat()}: **{counts(active)}**.", ""]
         lines += findings_table(ctx, uri, active, with_account=False)
@@ -96,7 +96,7 @@ def summary(plan: Plan, ctx: Context, uri: str) -> list[str]:
 def classification(plan: Plan, ctx: Context, uri: str) -> list[str]:
     c = plan.classification
     tier = ctx.portfolio.settings.tier(plan.tier)
-    lines = [heading(2, "Why a key account", "classification"), ""]
+    lines = [heading(2, "Why a key account", "classification", search=False), ""]
     met = [k for k in CRITERIA if k in c.criteria]
     needed = f" (the tier asks for at least {tier.min_criteria})" if tier and tier.min_criteria else ""
     if met:
@@ -127,7 +127,7 @@ def relationship(plan: Plan, ctx: Context, uri: str) -> list[str]:
 def situation(plan: Plan, ctx: Context, uri: str) -> list[str]:
     settings = ctx.portfolio.settings
     currency = figures.plan_currency(plan, settings)
-    lines = [heading(2, "Current situation", "situation"), ""]
+    lines = [heading(2, "Current situation", "situation", search=False), ""]
     entries = sorted(plan.situation.revenue, key=lambda a: figures.period_bounds(a.period)[::-1])
     if entries:
         other = currency != settings.currency
@@ -158,7 +158,7 @@ def situation(plan: Plan, ctx: Context, uri: str) -> list[str]:
 
 def products(plan: Plan, ctx: Context, uri: str) -> list[str]:
     items = plan.situation.products
-    lines = [heading(2, "Products and whitespace", "products"), ""]
+    lines = [heading(2, "Products and whitespace", "products", search=False), ""]
     if not items:
         return lines + none("No products recorded.")
     units = plan.situation.units

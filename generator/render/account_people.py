@@ -65,7 +65,7 @@ def diagram_sources(plan: Plan, ctx: Context) -> dict[str, str]:
 
 
 def decision_map(plan: Plan, ctx: Context, uri: str) -> list[str]:
-    lines = [heading(2, "Decision-maker map", "map"), ""]
+    lines = [heading(2, "Decision-maker map", "map", search=False), ""]
     if not plan.stakeholders:
         return lines + none("No stakeholders recorded yet: the map is drawn from the stakeholder list.")
     return lines + _object(ctx, uri, account_diagram(plan.id, "map"), "Decision-maker map", "kam-map") + _legend()

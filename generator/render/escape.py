@@ -11,14 +11,14 @@ a page or a diagram:
 - `dot_string(text)` a Graphviz double-quoted string (tooltips);
 - `yaml_string(text)` a page's front-matter value (the page title).
 
-Markdown passes raw HTML through and gives meaning to most ASCII
+Markdown passes raw HTML through and gives meaning to much ASCII
 punctuation (emphasis, links, tables, attr_list `{...}`, lists, headings,
-admonitions ...). Rather than track which character means what where, `md`
-writes every ASCII punctuation character that Markdown or an extension
-could read as syntax as a numeric character reference (`*` -> `&#42;`):
-Python-Markdown keeps entities as they are, the browser shows the
-character, and no extension sees syntax. Line breaks become spaces, so a
-value can never start a new block or a new table row.
+admonitions ...). `md` writes each character that could be read as syntax
+as a numeric character reference (`*` -> `&#42;`): Python-Markdown keeps
+entities as they are, the browser shows the character, and no extension
+sees syntax. Line breaks become spaces, so a value can never start a new
+block or a new table row; characters that matter only at the start of a
+line are encoded there.
 
 Text that is already Markdown made by this package (links built from
 validated ids, emphasis around escaped text) is wrapped in `Markdown` so
@@ -43,10 +43,15 @@ class Markdown(str):
     __slots__ = ()
 
 
-# Every ASCII punctuation character except the few that no enabled syntax
-# reads (',' ';' '/' '?' '@' '%' '$'): written as &#NN; so they stay text.
-_MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>&~=^:\"'")
-_MD_TABLE = {ord(c): f"&#{ord(c)};" for c in _MD_SPECIAL}
+# Characters that start inline syntax anywhere in a line (code, escapes,
+# emphasis, links and images, attr_list, tables, raw HTML and entities,
+# heading hashes), written as &#NN; so they stay text. Every other
+# punctuation character only means something at the start of a line (lists,
+# headings, quotes, rules, admonitions); the first character is encoded
+# when it is punctuation, and so is the '.' or ')' of a leading number.
+_MD_ALWAYS = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]|<>&#"}
+_PUNCTUATION = frozenset("!\"$%'()+,-./:;=?@^~")
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -62,8 +67,13 @@ def md(value) -> Markdown:
     """
     if isinstance(value, Markdown):
         return value
-    text = _WHITESPACE.sub(" ", _text(value)).strip()
-    return Markdown(text.translate(_MD_TABLE))
+    text = _WHITESPACE.sub(" ", _text(value)).strip().translate(_MD_ALWAYS)
+    number = _LEADING_NUMBER.match(text)
+    if number:
+        text = f"{number.group(1)}&#{ord(number.group(2))};{text[number.end():]}"
+    elif text[:1] in _PUNCTUATION:
+        text = f"&#{ord(text[0])};{text[1:]}"
+    return Markdown(text)
 
 
 def md_block(value) -> Markdown:

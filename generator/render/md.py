@@ -67,8 +67,11 @@ def join(parts: Iterable, separator: str = ", ") -> Markdown:
     return Markdown(separator.join(md(p) for p in parts if p not in (None, "")))
 
 
-def heading(level: int, text, anchor: Optional[str] = None) -> str:
-    suffix = f" {{#{anchor}}}" if anchor else ""
+def heading(level: int, text, anchor: Optional[str] = None, *, search: bool = True) -> str:
+    """A heading; `search=False` keeps its section out of the search index
+    (Material skips a section whose heading has data-search-exclude)."""
+    attributes = ([f"#{anchor}"] if anchor else []) + ([] if search else ["data-search-exclude"])
+    suffix = f" {{{' '.join(attributes)}}}" if attributes else ""
     return f"{'#' * level} {md(text)}{suffix}"
 
 
@@ -91,19 +94,21 @@ def none(text: str = "None recorded.") -> list[str]:
     return [f"*{md(text)}*", ""]
 
 
-def front_matter(title: str, hide: Sequence[str] = (), extra: Sequence[str] = ()) -> list[str]:
+def front_matter(title: str, hide: Sequence[str] = (), *, search: bool = True) -> list[str]:
     """The page's YAML front matter.
 
     The title is given here, HTML-escaped, because Material puts the page
     title into <title> and the header unescaped; a title taken from the H1
     would be unescaped by Jinja's striptags on the way (`</title>` in an
-    account name would end the element).
+    account name would end the element). `search=False` keeps the whole
+    page out of the search index (overviews that repeat every account).
     """
     lines = ["---", f"title: {yaml_string(html(title))}"]
     if hide:
         lines.append("hide:")
         lines.extend(f"  - {item}" for item in hide)
-    lines.extend(extra)
+    if not search:
+        lines += ["search:", "  exclude: true"]
     return lines + ["---", ""]
 
 

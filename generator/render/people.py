@@ -51,7 +51,7 @@ def _account(uri: str, plan, anchor: str = "") -> Markdown:
 
 def index(ctx: Context, people: PeopleIndex) -> Page:
     uri = PEOPLE
-    lines = front_matter("People", hide=["navigation"])
+    lines = front_matter("People", hide=["navigation"], search=False)
     lines += [heading(1, "Our people"), "",
               "Everyone in the people directory, the accounts they work on, and the customer relationships "
               "that would be lost if they left.", ""]
@@ -82,7 +82,7 @@ def person(ctx: Context, people: PeopleIndex, person_id: str) -> Page:
     lines += [f"- **{key}:** {cell(value)}" for key, value in facts if value] + [""]
     lines += _accounts(ctx, people, person_id, uri)
     lines += _exposure(ctx, people, person_id, uri)
-    lines += [heading(2, "Risks they carry", "risks"), ""]
+    lines += [heading(2, "Risks they carry", "risks", search=False), ""]
     lines += findings_table(ctx, uri, [f for f in ctx.findings_by_person.get(person_id, ()) if not f.silenced],
                             with_account=True)
     lines += _work(ctx, people, person_id, uri)
@@ -106,7 +106,7 @@ def _accounts(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
 
 def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> list[str]:
     exposure = ctx.exposure.get(person_id)
-    lines = [heading(2, "Stakeholders they cover", "covers"), ""]
+    lines = [heading(2, "Stakeholders they cover", "covers", search=False), ""]
     if not exposure or not exposure.covered:
         return lines + none("Covers nobody at the customers.")
     lost = set(exposure.lost_high_influence)
@@ -135,7 +135,7 @@ def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
 
 
 def _work(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> list[str]:
-    lines = [heading(2, "Open actions and commitments", "work"), ""]
+    lines = [heading(2, "Open actions and commitments", "work", search=False), ""]
     rows = []
     for plan, a in people.actions[person_id]:
         late = " — overdue" if a.due < ctx.today else ""

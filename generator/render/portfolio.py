@@ -68,7 +68,7 @@ def _reviews(plan: Plan, ctx: Context) -> Markdown:
 def home(ctx: Context) -> Page:
     settings = ctx.portfolio.settings
     plans = sorted(ctx.portfolio.plans, key=lambda p: (settings.tier_rank(p.tier), p.name.casefold()))
-    lines = front_matter(f"{settings.company}: key accounts", hide=["navigation", "toc"])
+    lines = front_matter(f"{settings.company}: key accounts", hide=["navigation", "toc"], search=False)
     lines += [heading(1, f"{settings.company}: key-account portfolio"), ""]
     conc = figures.revenue_concentration(ctx.portfolio)
     lines += [f"{len(plans)} account plans; status on {ctx.today.isoformat()}. "
@@ -152,7 +152,7 @@ def _due(ctx: Context, uri: str) -> list[list]:
 
 def dashboard(ctx: Context) -> Page:
     uri = DASHBOARD
-    lines = front_matter("Dashboard", hide=["navigation"])
+    lines = front_matter("Dashboard", hide=["navigation"], search=False)
     lines += [heading(1, "Dashboard"), "", f"Risks and due work on {ctx.today.isoformat()}.", ""]
     active = [f for f in ctx.findings if not f.silenced]
     lines += [heading(2, "Risks", "risks"), ""]
@@ -178,7 +178,7 @@ def dashboard(ctx: Context) -> Page:
 
 def accounts_index(ctx: Context) -> Page:
     uri = ACCOUNTS
-    lines = front_matter("Accounts", hide=["navigation"])
+    lines = front_matter("Accounts", hide=["navigation"], search=False)
     lines += [heading(1, "Accounts"), ""]
     plans = sorted(ctx.portfolio.plans, key=lambda p: p.name.casefold())
     if not plans:
