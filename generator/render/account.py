@@ -14,7 +14,7 @@ from .context import Context, Page, account_page, person_page, rel
 from .escape import Markdown, html, md, md_block
 from .health import counts, findings_table, silenced_table
 from .md import bold, cell, front_matter, heading, join, link, none, table
-from .words import CRITERIA, PRODUCT_STATUS, STATUS, date, money, signed_percent, words
+from .words import CRITERIA, PRODUCT_STATUS, STATUS, date, money, signed_percent, value, words
 
 _WEBSITE = re.compile(r"^https?://[^\s<>\"'`]+$")
 
@@ -202,14 +202,8 @@ def goals(plan: Plan, ctx: Context, uri: str) -> list[str]:
             due = date(g.due)
             if g.status == "open" and g.due and g.due < ctx.today:
                 due += " — overdue"
-            rows.append([bold(g.title), g.metric, _value(g.baseline), _value(g.target), due, words(g.status),
-                         _value(g.result), last_result.get(g.id)])
+            rows.append([bold(g.title), g.metric, value(g.baseline), value(g.target), due, words(g.status),
+                         value(g.result), last_result.get(g.id)])
         lines += [f"**{title}**", ""]
         lines += table(["Goal", "Metric", "Baseline", "Target", "Due", "Status", "Result", "Last review"], rows)
     return lines
-
-
-def _value(value):
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return money(value)
-    return value

@@ -6,8 +6,8 @@ from __future__ import annotations
 from ..model import Plan
 from .context import Context, person_page, rel
 from .escape import Markdown, md, md_block
-from .md import anchor_id, bold, bullets, cell, heading, join, link, none, table
-from .words import add_months, date, money, words
+from .md import anchor_id, bold, bullets, heading, join, link, none, table
+from .words import add_months, date, money, value, words
 
 SOON_DAYS = 30
 
@@ -121,34 +121,39 @@ def actions(plan: Plan, ctx: Context, uri: str) -> list[str]:
     return lines
 
 
-def _history(c) -> Markdown:
-    if not c.reschedules:
-        return Markdown("–")
-    parts, due = [], c.due
+TOLD = {True: "customer told", False: "customer NOT told", None: "customer told: not recorded"}
+
+
+def _history(c) -> list[Markdown]:
+    """Each rescheduling of a commitment: when, from which date to which, why, told or not."""
+    out, due = [], c.due
     for r in c.reschedules:
-        told = {True: "customer told", False: "customer NOT told", None: "customer told: not recorded"}
-        text = f"{date(r.date)}: {date(due)} → {date(r.new_due)}"
         reason = f" — {md(r.reason)}" if r.reason else ""
-        parts.append(Markdown(f"{md(text)}{reason} ({told[r.customer_told]})"))
+        out.append(Markdown(f"{md(date(r.date))}: {md(date(due))} → {md(date(r.new_due))}{reason} "
+                            f"({TOLD[r.customer_told]})"))
         due = r.new_due
-    return join(parts, "<br>")
+    return out
 
 
 def commitments(plan: Plan, ctx: Context, uri: str) -> list[str]:
     lines = [heading(2, "Commitments to the customer", "commitments"), ""]
     if not plan.commitments:
         return lines + none("No commitments recorded.")
-    rows = []
+    rows, history = [], []
     order = {"open": 0, "broken": 1, "kept": 2, "cancelled": 3}
     for c in sorted(plan.commitments, key=lambda c: (order.get(c.status, 9), c.current_due)):
         due = date(c.current_due)
         if c.is_open and c.current_due < ctx.today:
             due = Markdown(f"**{md(due)} — late**")
+        moved = f"{len(c.reschedules)}×, first due {date(c.due)}" if c.reschedules else None
         rows.append([bold(c.promise), stakeholder_links(plan, [c.to]) if c.to else "–",
-                     person_link(ctx, uri, c.owner), date(c.made), date(c.due), due, words(c.status),
-                     date(c.delivered), _history(c)])
-    return lines + table(["Promise", "To", "Owner", "Made", "First due", "Due now", "Status", "Delivered",
-                          "Reschedulings"], rows)
+                     person_link(ctx, uri, c.owner), date(c.made), due, words(c.status), date(c.delivered), moved])
+        if c.reschedules:
+            history.append(Markdown(f"{bold(c.promise)}<br>" + "<br>".join(_history(c))))
+    lines += table(["Promise", "To", "Owner", "Made", "Due", "Status", "Delivered", "Rescheduled"], rows)
+    if history:
+        lines += ["**History of reschedulings:**", ""] + [f"- {h}" for h in history] + [""]
+    return lines
 
 
 def reviews(plan: Plan, ctx: Context, uri: str) -> list[str]:
@@ -169,7 +174,7 @@ def reviews(plan: Plan, ctx: Context, uri: str) -> list[str]:
         if review.summary:
             lines += [md_block(review.summary), ""]
         if review.results:
-            rows = [[goal_titles.get(r.goal, r.goal), words(r.status), cell(r.value), r.note] for r in review.results]
+            rows = [[goal_titles.get(r.goal, r.goal), words(r.status), value(r.value), r.note] for r in review.results]
             lines += table(["Goal", "Status", "Value", "Note"], rows)
         if review.corrections:
             lines += ["**Corrections:**", ""] + bullets(review.corrections)

@@ -68,6 +68,13 @@ def money(amount: Optional[float], currency: Optional[str] = None) -> str:
     return f"{text} {currency}" if currency else text
 
 
+def value(v):
+    """A goal's or result's value: numbers grouped (4,600,000), text as written."""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return money(v)
+    return v
+
+
 def percent(share: Optional[float], digits: int = 1) -> str:
     if share is None:
         return "–"
