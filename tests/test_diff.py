@@ -255,10 +255,10 @@ No account changed.
 
 ### Files that are not valid
 
-- accounts/broken&#46;yaml in the working tree, line 2, column 1: YAML syntax&#58; while parsing a flow node \
+- accounts/broken.yaml in the working tree, line 2, column 1: YAML syntax: while parsing a flow node \
 did not find expected node content
-- accounts/nordvik&#46;yaml in the working tree, line 16, column 17: reports&#95;to &#39;karri&#39; is not a \
-stakeholder of this account &#40;did you mean &#39;kari&#39;?&#41; (and 1 more)
+- accounts/nordvik.yaml in the working tree, line 16, column 17: reports&#95;to 'karri' is not a \
+stakeholder of this account (did you mean 'kari'?) (and 1 more)
 """
     assert json.loads(kam("diff", base, "--format", "json").stdout)["invalid"][1] == {
         "file": "accounts/nordvik.yaml", "side": "head", "line": 16, "column": 17, "more": 1,
@@ -270,8 +270,8 @@ def test_user_text_is_escaped_for_markdown(git_repo):
     git_repo.edit(PLAN, "name: Ola Hansen", 'name: "Ola | <script>alert(1)</script> *Hansen* [x](http://e.vil)"')
     git_repo.edit(PLAN, "influence: medium", "influence: low")
     out = kam("diff", base).stdout
-    assert ("- Stakeholder renamed: Ola Hansen → Ola &#124; &#60;script&#62;alert&#40;1&#41;&#60;/script&#62; "
-            "&#42;Hansen&#42; &#91;x&#93;&#40;http&#58;//e&#46;vil&#41;\n") in out
+    assert ("- Stakeholder renamed: Ola Hansen → Ola &#124; &#60;script&#62;alert(1)&#60;/script&#62; "
+            "&#42;Hansen&#42; &#91;x&#93;(http://e.vil)\n") in out
     assert "<script>" not in out and "](" not in out and "| <" not in out
 
 
@@ -308,9 +308,9 @@ def test_a_check_that_crashes_is_a_note_not_a_traceback(git_repo, monkeypatch):
     result = kam("diff", base)
     assert result.exit_code == 0
     assert result.stdout.endswith(
-        f"### Not compared\n\n- kam check failed in {base[:7]} &#40;ZeroDivisionError&#58; division by zero&#41;, "
-        "so its findings are not compared\n- kam check failed in the working tree &#40;ZeroDivisionError&#58; "
-        "division by zero&#41;, so its findings are not compared\n")
+        f"### Not compared\n\n- kam check failed in {base[:7]} (ZeroDivisionError: division by zero), "
+        "so its findings are not compared\n- kam check failed in the working tree (ZeroDivisionError: "
+        "division by zero), so its findings are not compared\n")
 
 
 def test_people_and_settings_changes_are_listed_for_the_portfolio(git_repo):
