@@ -51,16 +51,15 @@ def _legend() -> list[str]:
 def diagram_sources(plan: Plan, ctx: Context) -> dict[str, str]:
     """The DOT sources of the account's diagrams, by site path (none for an empty plan)."""
     page = account_page(plan.id)
+    map_uri, team_uri = account_diagram(plan.id, "map"), account_diagram(plan.id, "team")
     out = {}
     if plan.stakeholders:
-        svg_uri = account_diagram(plan.id, "map")
-        out[svg_uri] = map_source(plan, ctx.today, ctx.person_name,
-                                  lambda sid: ctx.href(svg_uri, page, anchor_id("s", sid)))
+        out[map_uri] = map_source(plan, ctx.today, ctx.person_name,
+                                  lambda sid: ctx.href(map_uri, page, anchor_id("s", sid)))
     if plan.stakeholders and plan.team:
-        svg_uri = account_diagram(plan.id, "team")
-        out[svg_uri] = matrix_source(plan, ctx.today, ctx.person_name,
-                                     lambda sid: ctx.href(svg_uri, page, anchor_id("s", sid)),
-                                     lambda pid: ctx.href(svg_uri, person_page(pid)))
+        out[team_uri] = matrix_source(plan, ctx.today, ctx.person_name,
+                                      lambda sid: ctx.href(team_uri, page, anchor_id("s", sid)),
+                                      lambda pid: ctx.href(team_uri, person_page(pid)))
     return out
 
 

@@ -136,7 +136,8 @@ def _due(ctx: Context, uri: str) -> list[list]:
             months = t.preparation_months if t.preparation_months is not None else default_months
             start = add_months(t.date, -months)
             if t.status in ("expected", "announced") and start <= horizon and t.date >= ctx.today - dt.timedelta(days=1):
-                rows.append((start, "tender preparation starts", plan, t.title, plan.owner))
+                kind = "tender preparation started" if start < ctx.today else "tender preparation starts"
+                rows.append((start, kind, plan, t.title, plan.owner))
         last = plan.last_review
         if last and last.next_review and last.next_review <= horizon:
             rows.append((last.next_review, "quarterly review", plan, f"{last.period} → next review", plan.owner))
@@ -144,7 +145,7 @@ def _due(ctx: Context, uri: str) -> list[list]:
     out = []
     for when, kind, plan, what, owner in rows:
         late = when < ctx.today
-        when_text = Markdown(f"**{md(date(when))} — late**") if late and kind != "tender preparation starts" else date(when)
+        when_text = Markdown(f"**{md(date(when))} — late**") if late and not kind.startswith("tender") else date(when)
         out.append([when_text, kind, _account(ctx, uri, plan), what,
                     _person(ctx, uri, owner) if owner else "–"])
     return out
