@@ -164,3 +164,11 @@ def test_thirty_people_over_five_levels_stay_readable():
     assert width * 4 / 3 * 0.7 <= 1000 and height * 4 / 3 * 0.7 <= 1000, (width, height)
     uncovered = [s for s in plan.stakeholders if not any(c.stakeholder == s.id for _, c in plan.coverage)]
     assert svg.count("NOT COVERED by any of ours") == len(uncovered) > 0
+
+
+def test_an_unwritable_cache_falls_back_to_a_temporary_folder(tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    paths = graphviz.render_all(["digraph { a }"], blocked / "svg")
+    path = next(iter(paths.values()))
+    assert path.is_file() and blocked not in path.parents

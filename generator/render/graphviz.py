@@ -90,11 +90,23 @@ def _store(path: Path, data: bytes) -> None:
     os.replace(temporary, path)  # atomic: a reader never sees half a file
 
 
+def _writable(cache_dir: Path) -> Path:
+    """The cache folder, or a fresh temporary one when it cannot be written (read-only checkout)."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=cache_dir, suffix=".probe")
+        probe.close()
+        return cache_dir
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="kam-svg-"))
+
+
 def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot: str = "dot",
                stats: RenderStats | None = None) -> dict[str, Path]:
     """Render every source not yet in the cache; return source -> cached SVG path."""
     version = graphviz_version(dot)
     stats = stats if stats is not None else RenderStats()
+    cache_dir = _writable(cache_dir)
     paths: dict[str, Path] = {}
     missing: list[tuple[str, Path]] = []
     for source in dict.fromkeys(sources):
