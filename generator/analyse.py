@@ -7,8 +7,10 @@ what CI reports cannot disagree.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Optional
 
 import networkx as nx
 
@@ -70,9 +72,14 @@ def reporting_levels(plan: Plan, graph: nx.DiGraph | None = None) -> dict[str, i
     return levels
 
 
+def has_left(stakeholder, today: Optional[dt.date] = None) -> bool:
+    """Gone from the customer: `left` on or before `today` (any `left` date without one)."""
+    return stakeholder.left is not None and (today is None or stakeholder.left <= today)
+
+
 def uncovered_if_gone(plan: Plan, person: str, graph: nx.Graph | None = None,
-                      influence: str = "high") -> list[str]:
-    """Stakeholders of the given influence whom nobody would cover if `person` left."""
+                      influence: str = "high", today: Optional[dt.date] = None) -> list[str]:
+    """Stakeholders of the given influence, still at the customer, whom nobody would cover if `person` left."""
     graph = graph or coverage_graph(plan)
     node = ("us", person)
     if node not in graph:
@@ -80,7 +87,7 @@ def uncovered_if_gone(plan: Plan, person: str, graph: nx.Graph | None = None,
     lost = []
     for _, them in graph.edges(node):
         stakeholder = graph.nodes[them]["stakeholder"]
-        if stakeholder.influence == influence and graph.degree(them) == 1:
+        if stakeholder.influence == influence and graph.degree(them) == 1 and not has_left(stakeholder, today):
             lost.append(them[1])
     return sorted(lost)
 
@@ -95,7 +102,7 @@ class Exposure:
     lost_high_influence: tuple[tuple[str, str], ...]  # those nobody else covers
 
 
-def portfolio_exposure(portfolio: Portfolio) -> dict[str, Exposure]:
+def portfolio_exposure(portfolio: Portfolio, today: Optional[dt.date] = None) -> dict[str, Exposure]:
     accounts: dict[str, list[str]] = defaultdict(list)
     covered: dict[str, list] = defaultdict(list)
     lost: dict[str, list] = defaultdict(list)
@@ -104,16 +111,13 @@ def portfolio_exposure(portfolio: Portfolio) -> dict[str, Exposure]:
         for member in plan.team:
             accounts[member.person].append(plan.id)
             covered[member.person].extend((plan.id, c.stakeholder) for c in member.covers)
-            lost[member.person].extend((plan.id, sid) for sid in uncovered_if_gone(plan, member.person, graph))
+            lost[member.person].extend((plan.id, sid) for sid in uncovered_if_gone(plan, member.person, graph,
+                                                                                     today=today))
     return {person: Exposure(person, tuple(accounts[person]), tuple(covered[person]), tuple(lost[person]))
             for person in sorted(accounts)}
 
 
 # --- used by the policy checks (generator/checks) ------------------------------
-
-import datetime as dt  # noqa: E402 - kept with the functions that need it
-from typing import Optional  # noqa: E402
-
 
 def last_touch(plan: Plan) -> dict[str, Optional[dt.date]]:
     """For each stakeholder id, the latest date anyone of ours spoke with them or verified

@@ -111,7 +111,7 @@ class Context:
 
     @cached_property
     def exposure(self) -> dict[str, Exposure]:
-        return portfolio_exposure(self.portfolio)
+        return portfolio_exposure(self.portfolio, self.today)
 
     def person_name(self, person_id: str) -> str:
         person = self.portfolio.people.get(person_id)

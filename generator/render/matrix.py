@@ -41,9 +41,9 @@ class TeamRisk:
 def team_risk(plan: Plan, today) -> TeamRisk:
     graph = analyse.coverage_graph(plan)
     coverers = analyse.coverers(plan, graph)
-    present = [s for s in plan.stakeholders if s.left is None or s.left > today]
+    present = [s for s in plan.stakeholders if not analyse.has_left(s, today)]
     makers = [s for s in present if s.is_decision_maker]
-    leaving = {m.person: analyse.uncovered_if_gone(plan, m.person, graph) for m in plan.team}
+    leaving = {m.person: analyse.uncovered_if_gone(plan, m.person, graph, today=today) for m in plan.team}
     return TeamRisk(
         single_threaded=tuple(s.id for s in makers if len(coverers[s.id]) == 1),
         uncovered=tuple(s.id for s in makers if not coverers[s.id]),
@@ -73,7 +73,7 @@ def matrix_source(plan: Plan, today, person_name, stakeholder_href, person_href)
     strength = {(m.person, c.stakeholder): c.strength for m, c in plan.coverage}
     coverers = analyse.coverers(plan)
     levels = analyse.reporting_levels(plan)
-    present = [s for s in plan.stakeholders if s.left is None or s.left > today]
+    present = [s for s in plan.stakeholders if not analyse.has_left(s, today)]
     present.sort(key=lambda s: (INFLUENCE_ORDER[s.influence], levels.get(s.id, 0)))
     team = list(plan.team)
 
