@@ -40,6 +40,11 @@ site: $(STAMP) graphviz
 serve: $(STAMP) graphviz
 	$(BIN)/mkdocs serve
 
+# A benchmark, not a test: N = 100 and 1,000 demo accounts against plain mkdocs
+# and PyYAML's C loader (several minutes; see README, "Performance").
+bench: $(STAMP) graphviz
+	$(BIN)/python -m generator.bench
+
 test: $(STAMP) graphviz chromium
 	$(BIN)/python -m pytest
 
