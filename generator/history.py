@@ -8,24 +8,41 @@ recorded, each stakeholder's attitude over time and the coverage count over
 time. Versions that do not parse or fail the schema are skipped; without
 history (no git, a shallow clone, a file never committed) the result says so
 in `reason` and never raises. What each version holds is cached by its git
-blob id (generator/cache.py), so a site rebuild reads only new versions."""
+blob id (generator/cache.py), so a site rebuild reads only new versions.
+
+`portfolio_history(root, paths)` gives the same for many plans at once (the
+site's case) with one `git log` over their folder and one `git cat-file
+--batch` for every version not in the cache; `current` plans (already read
+from the working tree) stand in for the versions equal to the files on disk,
+so a first build parses only the older versions. The batch walks history as
+`--follow` does (every commit, merges against their first parent) but follows
+only renames inside the plans' folder."""
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import hashlib
 import marshal
 import os
+import posixpath
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, Optional
+from typing import Iterable, Mapping, NamedTuple, Optional
 
 from . import gitio
 from .cache import code_salt, digest, for_root
 from .load import parse
-from .model import build_plan
+from .model import Plan, build_plan
 from .validate import is_valid
+from .workspace import ACCOUNTS_DIR
 
 DEFAULT_LIMIT = 100
+PARALLEL_MIN_VERSIONS = 48  # below this, starting worker processes costs more than it saves
+SHALLOW = "the clone is shallow: fetch the whole history (actions/checkout with fetch-depth: 0)"
+NOT_COMMITTED = "the file has no commits yet"
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,10 @@ def _unavailable(path: str, reason: str) -> PlanHistory:
     return PlanHistory(path, False, reason)
 
 
+def _no_git(path: str, exc: gitio.GitError) -> PlanHistory:
+    return _unavailable(path, f"no git history: {str(exc).removeprefix('fatal: ')}")
+
+
 class _Version(NamedTuple):
     """What the history needs from one version of a plan (small: cached by blob id)."""
 
@@ -93,52 +114,214 @@ class _Version(NamedTuple):
     reviews: tuple  # (period, date, next_review or None, with_customer)
 
 
-def _version(raw: bytes, path: str) -> Optional[_Version]:
-    """One old version, or None when it is not a plan the schema accepts."""
-    try:
-        document = parse(raw, path)
-        if not is_valid(document.data, "plan"):
-            return None
-        plan = build_plan(document)
-    except Exception:  # noqa: BLE001 - an old version may hold anything; it is skipped, never fatal
-        return None
+def _summary(plan: Plan) -> _Version:
     return _Version(tuple((s.id, s.name, s.attitude) for s in plan.stakeholders),
                     len({(m.person, c.stakeholder) for m, c in plan.coverage}),
                     tuple((r.period, r.date.isoformat(), r.next_review and r.next_review.isoformat(), r.with_customer)
                           for r in plan.reviews))
 
 
-def _versions(root: Path, revisions: list[gitio.Revision]) -> dict[str, Optional[_Version]]:
-    """Each blob's version: from the cache, else read (one cat-file for all) and cached."""
+def _version(raw: bytes, path: str) -> Optional[_Version]:
+    """One old version, or None when it is not a plan the schema accepts."""
+    try:
+        document = parse(raw, path)
+        if not is_valid(document.data, "plan"):
+            return None
+        return _summary(build_plan(document))
+    except Exception:  # noqa: BLE001 - an old version may hold anything; it is skipped, never fatal
+        return None
+
+
+def _blob_id(raw: bytes, like: str) -> str:
+    """The id git gives a blob of these bytes (SHA-1, or SHA-256 in a repository that uses it)."""
+    h = hashlib.sha1() if len(like) == 40 else hashlib.sha256()
+    h.update(b"blob %d\0" % len(raw))
+    h.update(raw)
+    return h.hexdigest()
+
+
+def _on_disk(root: Path, missing: dict[str, str], current: Mapping[str, Plan]) -> dict[str, Plan]:
+    """The missing blobs that are the files on disk, with the plans read from those files."""
+    found: dict[str, Plan] = {}
+    for path in {where for where in missing.values() if where in current}:
+        try:
+            raw = (root / path).read_bytes()
+        except OSError:
+            continue
+        oid = _blob_id(raw, next(iter(missing)))
+        if oid in missing:
+            found[oid] = current[path]
+    return found
+
+
+def _versions(root: Path, revisions: Iterable[gitio.Revision],
+              current: Optional[Mapping[str, Plan]] = None) -> dict[str, Optional[_Version]]:
+    """Each blob's version: from the cache, else from `current` (plans read from the files on disk),
+    else read (one cat-file for all); the last two are cached."""
     cache, salt = for_root(root), code_salt()
     found: dict[str, Optional[_Version]] = {}
+    missing: dict[str, str] = {}  # blob id -> the file's path in that commit
     for revision in revisions:
-        if revision.blob and revision.blob not in found:
-            blob = cache.get("history", digest(salt, revision.blob))
-            if blob is not None:
-                cached = marshal.loads(blob)
-                found[revision.blob] = _Version(*cached) if cached is not None else None
-    missing = {r.blob: r.path for r in revisions if r.blob and r.blob not in found}
-    for oid, raw in gitio.read_objects(root, missing).items():
-        found[oid] = version = _version(raw, missing[oid])
+        if not revision.blob or revision.blob in found or revision.blob in missing:
+            continue
+        blob = cache.get("history", digest(salt, revision.blob))
+        if blob is None:
+            missing[revision.blob] = revision.path
+        else:
+            cached = marshal.loads(blob)
+            found[revision.blob] = _Version(*cached) if cached is not None else None
+    new: dict[str, Optional[_Version]] = {}
+    if missing and current:
+        new.update((oid, _summary(plan)) for oid, plan in _on_disk(root, missing, current).items())
+    new.update(_read_versions(root, {oid: path for oid, path in missing.items() if oid not in new}))
+    for oid, version in new.items():
         cache.put("history", digest(salt, oid), marshal.dumps(tuple(version) if version else None))
-    return found
+    return {**found, **new}
+
+
+def _version_job(job: tuple[bytes, str]) -> Optional[_Version]:
+    return _version(*job)
+
+
+def _read_versions(root: Path, paths: dict[str, str]) -> dict[str, Optional[_Version]]:
+    """Blobs by id (with their paths) read through one cat-file and parsed, on several cores when many."""
+    contents = gitio.read_objects(root, paths)
+    jobs = [(raw, paths[oid]) for oid, raw in contents.items()]
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) >= PARALLEL_MIN_VERSIONS and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            versions = list(pool.map(_version_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    else:
+        versions = [_version_job(job) for job in jobs]
+    return dict(zip(contents, versions))
+
+
+def _relative(root: Path, path: str | Path) -> str:
+    return Path(os.path.relpath(Path(root, path).resolve(), root.resolve())).as_posix()
+
+
+def _relatives(root: Path, paths: Iterable[str | Path]) -> dict[str | Path, str]:
+    """_relative for many paths; a plain relative path (no '..', no link to follow) is only normalised."""
+    out: dict[str | Path, str] = {}
+    for path in paths:
+        plain = posixpath.normpath(Path(path).as_posix())
+        simple = not Path(path).is_absolute() and not plain.startswith("..") and not Path(root, plain).is_symlink()
+        out[path] = plain if simple else _relative(root, path)
+    return out
 
 
 def plan_history(root: Path, path: str | Path, limit: int = DEFAULT_LIMIT) -> PlanHistory:
     """The history of the plan at `path` (absolute, or relative to `root`), from its last `limit` commits."""
     root = Path(root)
-    relative = Path(os.path.relpath(Path(root, path).resolve(), root.resolve())).as_posix()
+    relative = _relative(root, path)
     try:
         if gitio.is_shallow(root):  # also the GitError when there is no repository
-            return _unavailable(relative, "the clone is shallow: fetch the whole history (actions/checkout with "
-                                          "fetch-depth: 0)")
+            return _unavailable(relative, SHALLOW)
         revisions, truncated = gitio.file_log(root, relative, limit)
         if not revisions:
-            return _unavailable(relative, "the file has no commits yet")
+            return _unavailable(relative, NOT_COMMITTED)
         contents = _versions(root, revisions)
     except gitio.GitError as exc:
-        return _unavailable(relative, f"no git history: {exc}")
+        return _no_git(relative, exc)
+    return _history(relative, revisions, truncated, contents)
+
+
+def portfolio_history(root: Path, paths: Iterable[str | Path], limit: int = DEFAULT_LIMIT,
+                      current: Optional[Mapping[str | Path, Plan]] = None) -> dict[str, PlanHistory]:
+    """The history of many plans, by path relative to `root`: what plan_history gives for each,
+    from one `git log` and one `git cat-file`. `current`: plans by path, as read from the files
+    on disk; a version equal to a file on disk is summarised from its plan, not parsed again."""
+    root = Path(root)
+    relatives = list(dict.fromkeys(_relatives(root, paths).values()))
+    current = current or {}
+    plans = {relative: current[p] for p, relative in _relatives(root, current).items()}
+    if not relatives:
+        return {}
+    with _collector_paused():
+        try:
+            if gitio.is_shallow(root):
+                return {r: _unavailable(r, SHALLOW) for r in relatives}
+            logs = _folder_log(root, relatives, limit)
+            contents = _versions(root, (r for revisions, _ in logs.values() for r in revisions), plans)
+        except gitio.GitError as exc:
+            return {r: _no_git(r, exc) for r in relatives}
+        return {r: _history(r, *logs[r], contents) if logs[r][0] else _unavailable(r, NOT_COMMITTED)
+                for r in relatives}
+
+
+@contextmanager
+def _collector_paused():
+    """Pause the garbage collector: this work makes many small objects and no cycles, and with a
+    whole portfolio in memory each collection would cost more than the work (about 5x here)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def for_plans(root: Path, plans: Iterable[Plan], limit: int = DEFAULT_LIMIT) -> dict[str, PlanHistory]:
+    """The site's call: each plan's history by plan id (plans loaded from `root`'s accounts folder)."""
+    by_path = {f"{ACCOUNTS_DIR}/{Path(plan.file).name}": plan for plan in plans}
+    found = portfolio_history(root, by_path, limit, by_path)
+    return {plan.id: found[path] for path, plan in by_path.items()}
+
+
+# --- one git log for many files -------------------------------------------------------
+
+_FORMAT = "--format=%x1e%H%x1f%aI%x1f%an%x1f%s"
+
+
+def _folder_log(root: Path, paths: list[str], limit: int) -> dict[str, tuple[list[gitio.Revision], bool]]:
+    """Each path's last `limit` commits, newest first, and whether there are more: as `git log
+    --follow` gives them for one file (it walks every commit and shows merges against their
+    first parent), from one `git log` over the paths' folders."""
+    folders = sorted({posixpath.dirname(p) or "." for p in paths})
+    out = gitio.git(root, "log", "--full-history", "--sparse", "-M", "--raw", "--no-abbrev", "--no-ext-diff", "-z",
+                    "--relative", "--diff-merges=first-parent", _FORMAT, "--", *folders)
+    found: dict[str, list[gitio.Revision]] = {p: [] for p in paths}
+    following: dict[str, set[str]] = {p: {p} for p in paths}  # a name in the commit read -> the plans it is
+    commit: Optional[tuple] = None
+    moves: list[tuple[str, str]] = []  # renames in the commit read: (old name, new name)
+    tokens = out.decode("utf-8", "surrogateescape").split("\0")
+    i = 0
+    while i < len(tokens):
+        token = tokens[i].lstrip("\n")
+        i += 1
+        if token.startswith("\x1e"):
+            _follow_renames(following, moves)
+            fields = token[1:].split("\x1f", 3)
+            commit = (fields[0], dt.datetime.fromisoformat(fields[1]), fields[2], fields[3]) if len(fields) == 4 else None
+            continue
+        if not token.startswith(":") or commit is None:
+            continue
+        meta = token.split()  # ":old-mode new-mode old-blob new-blob status"
+        status = meta[4] if len(meta) > 4 else "M"
+        names = tokens[i:i + (2 if status[:1] in "RC" else 1)]
+        i += len(names)
+        blob = None if status.startswith("D") or set(meta[3]) == {"0"} else meta[3]
+        for plan in following.get(names[-1], ()):
+            if len(found[plan]) <= limit:
+                found[plan].append(gitio.Revision(*commit, names[-1], blob))
+        if status.startswith("R") and names[0] != names[-1]:
+            for plan in following.get(names[0], ()):  # --follow sees the old name deleted
+                if len(found[plan]) <= limit:
+                    found[plan].append(gitio.Revision(*commit, names[0], None))
+            moves.append((names[0], names[-1]))
+    return {p: (revisions[:limit], len(revisions) > limit) for p, revisions in found.items()}
+
+
+def _follow_renames(following: dict[str, set[str]], moves: list[tuple[str, str]]) -> None:
+    """After a commit that renamed old -> new, the plans known as `new` are `old` in older commits."""
+    for old, new in [(old, new) for old, new in moves if new in following]:
+        following.setdefault(old, set()).update(following.pop(new, set()))
+    moves.clear()
+
+
+def _history(relative: str, revisions: list[gitio.Revision], truncated: bool,
+             contents: dict[str, Optional[_Version]]) -> PlanHistory:
     commits = tuple(Commit(r.commit, r.date, r.author, r.subject) for r in revisions)
     versions: list[tuple[Commit, _Version]] = []
     skipped = []
@@ -176,7 +359,7 @@ def _attitudes(versions: list[tuple[Commit, _Version]]) -> tuple[AttitudeTrend, 
             names[sid] = name
             if not trend or trend[-1].attitude != attitude:
                 trend.append(AttitudePoint(commit.date.date(), attitude))
-    current = [sid for sid, _, _ in versions[-1][1].stakeholders] if versions else []
+    current = {sid: None for sid, _, _ in versions[-1][1].stakeholders} if versions else {}
     order = list(dict.fromkeys([*current, *points]))
     return tuple(AttitudeTrend(sid, names[sid], tuple(points[sid]), sid in current) for sid in order)
 

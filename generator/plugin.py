@@ -8,12 +8,15 @@ pages and diagrams to MkDocs, watch accounts/ when serving.
           include_private: !ENV [KAM_INCLUDE_PRIVATE, false]
           root: .                         # the folder holding accounts/ (default: mkdocs.yml's)
           cache_dir: .cache/kam/svg       # rendered diagrams, by content hash
+          history: true                   # each account page's git history (last change, trends);
+                                          # env KAM_HISTORY=0 turns it off, KAM_HISTORY=1 on
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -34,13 +37,13 @@ _FALSE = {"", "0", "false", "no", "off"}
 class Flag(c.BaseConfigOption[bool]):
     """true/false, also as the text of an environment variable (1, yes, on ...)."""
 
-    def __init__(self) -> None:
+    def __init__(self, default: bool = False) -> None:
         super().__init__()
-        self.default = False
+        self.default = default
 
     def run_validation(self, value) -> bool:
         if value is None:
-            return False
+            return self.default
         if isinstance(value, bool):
             return value
         if isinstance(value, int) and value in (0, 1):
@@ -56,6 +59,7 @@ class KamConfig(base.Config):
     include_private = Flag()
     cache_dir = c.Optional(c.Type(str))
     workers = c.Type(int, default=2)
+    history = Flag(default=True)
 
 
 class KamPlugin(BasePlugin[KamConfig]):
@@ -67,6 +71,7 @@ class KamPlugin(BasePlugin[KamConfig]):
         self.root = Path(self.config.root or Path(config.config_file_path or "mkdocs.yml").parent).resolve()
         try:
             self.today = site.today_from(self.config.today)
+            self.history = self._history()
             self.portfolio = site.load(self.root)
         except site.SiteError as exc:
             raise PluginError(str(exc)) from None
@@ -75,7 +80,8 @@ class KamPlugin(BasePlugin[KamConfig]):
     def on_files(self, files: Files, config) -> Files:
         cache = Path(self.config.cache_dir) if self.config.cache_dir else site.DEFAULT_CACHE
         options = site.Options(self.today, self.config.include_private, config.use_directory_urls,
-                               cache if cache.is_absolute() else self.root / cache, max(1, self.config.workers))
+                               cache if cache.is_absolute() else self.root / cache, max(1, self.config.workers),
+                               history_root=self.root if self.history else None)
         try:
             findings = checks.run_checks(self.portfolio, self.today)
             built = site.build(self.portfolio, findings, options)
@@ -94,6 +100,16 @@ class KamPlugin(BasePlugin[KamConfig]):
                  f"diagrams ({built.stats.rendered} rendered, {built.stats.cached} from the cache) in "
                  f"{sum(built.seconds.values()):.2f} s")
         return files
+
+    def _history(self) -> bool:
+        """The `history` option, unless KAM_HISTORY says otherwise."""
+        value = os.environ.get("KAM_HISTORY", "").strip()
+        if not value:
+            return self.config.history
+        try:
+            return Flag().run_validation(value)
+        except c.ValidationError:
+            raise site.SiteError(f"KAM_HISTORY must be true or false (1/0, yes/no, on/off); got {value!r}") from None
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

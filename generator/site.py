@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Optional, Sequence
 
+from . import history
 from .diagnostics import format_text, summary_line
 from .model import Portfolio
 from .render import account, account_people, graphviz, people, portfolio as portfolio_pages
@@ -37,6 +38,7 @@ class Options:
     use_directory_urls: bool = True
     cache_dir: Path = DEFAULT_CACHE
     workers: int = 2
+    history_root: Optional[Path] = None  # the folder holding accounts/, to read git history from; None: no history
 
 
 @dataclass
@@ -118,11 +120,14 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options) -> Site:
     diagrams = {uri: files[source] for uri, source in sources.items()}
     ctx.sizes = {uri: size for uri, path in diagrams.items() if (size := svg_size(path))}
     rendered = time.perf_counter()
+    if options.history_root is not None:  # one git log for all plans (generator/history.py)
+        ctx.histories = history.for_plans(options.history_root, portfolio.plans)
+    read = time.perf_counter()
     page_list = pages(ctx)
     for page in page_list:
         safe_site_path(page.uri)
-    return Site(page_list, diagrams, stats, {"diagrams": rendered - started,
-                                             "pages": time.perf_counter() - rendered})
+    return Site(page_list, diagrams, stats, {"diagrams": rendered - started, "history": read - rendered,
+                                             "pages": time.perf_counter() - read})
 
 
 def today_from(value, environ: Optional[dict] = None) -> dt.date:

@@ -86,6 +86,7 @@ class Context:
     include_private: bool = False
     use_directory_urls: bool = True
     sizes: dict = field(default_factory=dict)  # diagram site path -> (width, height) in CSS pixels
+    histories: Optional[dict] = None  # plan id -> history.PlanHistory; None: the build reads no git history
 
     @cached_property
     def findings_by_account(self) -> dict[str, list[Finding]]:
