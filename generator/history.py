@@ -40,7 +40,7 @@ from .validate import is_valid
 from .workspace import ACCOUNTS_DIR
 
 DEFAULT_LIMIT = 100
-PARALLEL_MIN_VERSIONS = 48  # below this, starting worker processes costs more than it saves
+PARALLEL_MIN_BYTES = 1_000_000  # versions to parse; below this, starting worker processes costs more than it saves
 SHALLOW = "the clone is shallow: fetch the whole history (actions/checkout with fetch-depth: 0)"
 NOT_COMMITTED = "the file has no commits yet"
 
@@ -188,7 +188,7 @@ def _read_versions(root: Path, paths: dict[str, str]) -> dict[str, Optional[_Ver
     contents = gitio.read_objects(root, paths)
     jobs = [(raw, paths[oid]) for oid, raw in contents.items()]
     workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) >= PARALLEL_MIN_VERSIONS and workers > 1:
+    if sum(len(raw) for raw, _ in jobs) >= PARALLEL_MIN_BYTES and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             versions = list(pool.map(_version_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
     else:
@@ -285,7 +285,7 @@ def _folder_log(root: Path, paths: list[str], limit: int) -> dict[str, tuple[lis
     following: dict[str, set[str]] = {p: {p} for p in paths}  # a name in the commit read -> the plans it is
     commit: Optional[tuple] = None
     moves: list[tuple[str, str]] = []  # renames in the commit read: (old name, new name)
-    tokens = out.decode("utf-8", "surrogateescape").split("\0")
+    tokens = out.decode("utf-8", "replace").split("\0")
     i = 0
     while i < len(tokens):
         token = tokens[i].lstrip("\n")

@@ -1,4 +1,5 @@
-"""History for the site: values from a small real repository, the no-history cases, speed."""
+"""History for the site: values from a small real repository, the no-history cases, speed, and the
+portfolio-wide batch (one git log for every plan) against plan_history, plan by plan."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import datetime as dt
 import subprocess
 import time
 
-from generator.history import AttitudePoint, Commit, CoveragePoint, plan_history
+from generator import history
+from generator.history import (DEFAULT_LIMIT, AttitudePoint, Commit, CoveragePoint, _version, for_plans, plan_history,
+                               portfolio_history)
 from gitrepo import GIT_ENV, git_repo, make_repo  # noqa: F401 - git_repo is a fixture
 
 PLAN = "accounts/nordvik.yaml"
@@ -136,3 +139,80 @@ def test_two_hundred_commits_cost_well_under_a_second(tmp_path, monkeypatch):
     assert len(history.commits) == 200 and history.truncated  # 201 commits with the first
     assert len(history.attitudes[0].points) == 200
     assert elapsed < 1.0, f"{elapsed:.2f} s"
+
+
+# --- many plans at once: portfolio_history ---------------------------------------------------
+
+def every_plan(root) -> list[str]:
+    return sorted(f"accounts/{p.name}" for p in (root / "accounts").glob("*.yaml") if not p.name.startswith("_"))
+
+
+def assert_batch_matches(root, limit: int = DEFAULT_LIMIT, current=None) -> dict:
+    paths = every_plan(root)
+    batch = portfolio_history(root, paths, limit, current)
+    assert list(batch) == paths
+    for path in paths:
+        assert batch[path] == plan_history(root, path, limit), path
+    return batch
+
+
+def test_the_batch_gives_what_plan_history_gives(git_repo):
+    build_history(git_repo)  # a rename, a version that does not parse, a former stakeholder's trend
+    git_repo.write("accounts/gone.yaml", "id: gone\n")
+    git_repo.commit("A plan that is deleted and written again")
+    git_repo.git("rm", "-q", "accounts/gone.yaml")
+    git_repo.commit("Gone")
+    git_repo.write("accounts/gone.yaml", "id: gone\nname: Back\n")
+    git_repo.commit("Back")
+    git_repo.write("accounts/new.yaml", "id: new\n")  # never committed
+    batch = assert_batch_matches(git_repo.root)
+    assert batch["accounts/new.yaml"].reason == "the file has no commits yet"
+    assert [c.subject for c in batch["accounts/gone.yaml"].commits] == ["Back", "Gone", "A plan that is deleted and "
+                                                                        "written again"]
+    assert len(batch["accounts/nordvik-havn.yaml"].commits) == 5
+    for limit in (1, 2, 4):
+        assert_batch_matches(git_repo.root, limit)
+
+
+def test_the_batch_follows_merges_as_plan_history_does(git_repo):
+    git_repo.git("checkout", "-q", "-b", "branch")
+    git_repo.edit(PLAN, "attitude: supporter", "attitude: champion")
+    git_repo.commit("On a branch: Kari is a champion")
+    git_repo.git("checkout", "-q", "main")
+    git_repo.write("accounts/other.yaml", "id: other\n")
+    git_repo.commit("Meanwhile on main")
+    git_repo.git("merge", "-q", "--no-edit", "--no-ff", "branch", env={"GIT_AUTHOR_DATE": "2026-02-01T09:00:00Z",
+                                                                       "GIT_COMMITTER_DATE": "2026-02-01T09:00:00Z"})
+    batch = assert_batch_matches(git_repo.root)
+    subjects = [c.subject for c in batch[PLAN].commits]
+    assert subjects == ["Merge branch 'branch'", "On a branch: Kari is a champion", "Start the portfolio"]
+
+
+def test_plans_on_disk_stand_in_for_their_versions(git_repo, monkeypatch):
+    from generator.workspace import load_portfolio
+
+    build_history(git_repo)
+    plans = {f"accounts/{p.id}.yaml": p for p in load_portfolio(git_repo.root).plans}
+    assert sorted(plans) == ["accounts/nordvik-havn.yaml", "accounts/other.yaml"]
+    monkeypatch.setenv("KAM_NO_CACHE", "1")
+    parsed = []
+    monkeypatch.setattr(history, "_version", lambda raw, path: parsed.append(path) or _version(raw, path))
+    batch = portfolio_history(git_repo.root, every_plan(git_repo.root), current=plans)
+    assert parsed == ["accounts/nordvik.yaml"] * 4  # the older versions; the newest came from the plans
+    assert batch == assert_batch_matches(git_repo.root)
+    assert for_plans(git_repo.root, plans.values()) == {"nordvik-havn": batch["accounts/nordvik-havn.yaml"],
+                                                        "other": batch["accounts/other.yaml"]}
+
+
+def test_the_batch_outside_git(repo):
+    assert portfolio_history(repo, [PLAN]) == {PLAN: plan_history(repo, PLAN)}
+    assert portfolio_history(repo, [PLAN])[PLAN].reason.startswith("no git history: not a git repository")
+
+
+def test_the_batch_in_a_shallow_clone(git_repo, tmp_path):
+    git_repo.commit("Second")
+    clone = tmp_path / "clone"
+    git_repo.git("clone", "-q", "--depth", "1", f"file://{git_repo.root}", str(clone))
+    assert portfolio_history(clone, [PLAN]) == {PLAN: plan_history(clone, PLAN)}
+    assert portfolio_history(clone, [PLAN])[PLAN].reason.startswith("the clone is shallow")
+    assert portfolio_history(clone, []) == {}
