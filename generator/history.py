@@ -201,11 +201,13 @@ def _relative(root: Path, path: str | Path) -> str:
 
 
 def _relatives(root: Path, paths: Iterable[str | Path]) -> dict[str | Path, str]:
-    """_relative for many paths; a plain relative path (no '..', no link to follow) is only normalised."""
+    """_relative for many paths; a plain relative path (no '..', not a link) is only normalised."""
     out: dict[str | Path, str] = {}
     for path in paths:
-        plain = posixpath.normpath(Path(path).as_posix())
-        simple = not Path(path).is_absolute() and not plain.startswith("..") and not Path(root, plain).is_symlink()
+        text = os.fspath(path)
+        plain = posixpath.normpath(text.replace(os.sep, "/"))
+        simple = not (os.path.isabs(text) or plain == ".." or plain.startswith("../")
+                      or os.path.islink(os.path.join(root, plain)))
         out[path] = plain if simple else _relative(root, path)
     return out
 
@@ -231,10 +233,10 @@ def portfolio_history(root: Path, paths: Iterable[str | Path], limit: int = DEFA
     """The history of many plans, by path relative to `root`: what plan_history gives for each,
     from one `git log` and one `git cat-file`. `current`: plans by path, as read from the files
     on disk; a version equal to a file on disk is summarised from its plan, not parsed again."""
-    root = Path(root)
-    relatives = list(dict.fromkeys(_relatives(root, paths).values()))
-    current = current or {}
-    plans = {relative: current[p] for p, relative in _relatives(root, current).items()}
+    root, current, paths = Path(root), current or {}, list(paths)
+    names = _relatives(root, dict.fromkeys([*paths, *current]))
+    relatives = list(dict.fromkeys(names[p] for p in paths))
+    plans = {names[p]: plan for p, plan in current.items()}
     if not relatives:
         return {}
     with _collector_paused():

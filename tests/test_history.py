@@ -216,3 +216,8 @@ def test_the_batch_in_a_shallow_clone(git_repo, tmp_path):
     assert portfolio_history(clone, [PLAN]) == {PLAN: plan_history(clone, PLAN)}
     assert portfolio_history(clone, [PLAN])[PLAN].reason.startswith("the clone is shallow")
     assert portfolio_history(clone, []) == {}
+
+
+def test_the_batch_takes_paths_as_plan_history_does(git_repo):
+    paths = [git_repo.root / PLAN, f"./{PLAN}", PLAN, "accounts/../accounts/nordvik.yaml"]
+    assert portfolio_history(git_repo.root, paths) == {PLAN: plan_history(git_repo.root, PLAN)}

@@ -8,7 +8,7 @@ Read in this order:
 - context.py    what every page builder gets, and where pages and diagrams live;
 - maps.py       the decision-maker map (DOT);  matrix.py  the team matrix (DOT);
 - graphviz.py   DOT to SVG: one `dot` per diagram, two at a time, cached by content hash;
-- account.py (+ account_deals.py, account_people.py), portfolio.py, people.py: the pages;
+- account.py (+ account_deals.py, account_people.py, history.py), portfolio.py, people.py: the pages;
 - health.py     findings of the policy checks, as the pages show them.
 
 generator/site.py puts them together; generator/plugin.py hands the result to MkDocs.
