@@ -156,12 +156,17 @@ def export_plain(root: Path, out: Path) -> int:
         config = load_config(str(root / "mkdocs.yml"))
         config = config.plugins.on_config(config)  # every plugin's hooks, as in a build
         files = config.plugins.on_files(Files([]), config=config)
+        built = config.plugins["kam"].built
+        built.wait()  # the diagrams render in the background; the pages then get their sizes
     finally:
         os.chdir(here)
     for file in files:
         target = out / "docs" / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file.content_bytes)
+        content = file.content_bytes
+        if file.src_uri.endswith(".md"):
+            content = built.finish(content.decode("utf-8")).encode("utf-8")
+        target.write_bytes(content)
     source_docs = root / "docs"
     if source_docs.is_dir():
         shutil.copytree(source_docs, out / "docs", dirs_exist_ok=True)

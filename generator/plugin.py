@@ -26,9 +26,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import checks, site
-from .workspace import ACCOUNTS_DIR
+from .workspace import ACCOUNTS_DIR, plan_files
 
 log = logging.getLogger("mkdocs.plugins.kam")
+
+PROGRESS_MIN_ACCOUNTS = 100  # smaller sites build in a few seconds: no progress lines
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"", "0", "false", "no", "off"}
@@ -62,8 +64,24 @@ class KamConfig(base.Config):
     history = Flag(default=True)
 
 
+def progress_logger(accounts: int, environ=os.environ):
+    """INFO lines at every ~10 % of each stage of a long build (plans, diagrams, pages); None when
+    the portfolio is small or in CI."""
+    if accounts <= PROGRESS_MIN_ACCOUNTS or environ.get("CI"):
+        return None
+    shown: dict[str, int] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        tenth = done * 10 // total if total else 10
+        if tenth > shown.get(stage, 0):
+            shown[stage] = tenth
+            log.info(f"kam: {stage} {done}/{total}")
+    return report
+
+
 class KamPlugin(BasePlugin[KamConfig]):
     portfolio = None
+    built = None
     root: Path = Path(".")
 
     def on_config(self, config):
@@ -72,7 +90,9 @@ class KamPlugin(BasePlugin[KamConfig]):
         try:
             self.today = site.today_from(self.config.today)
             self.history = self._history()
-            self.portfolio = site.load(self.root)
+            accounts = self.root / ACCOUNTS_DIR
+            self.progress = progress_logger(len(plan_files(accounts)) if accounts.is_dir() else 0)
+            self.portfolio = site.load(self.root, self.progress)
         except site.SiteError as exc:
             raise PluginError(str(exc)) from None
         return config
@@ -81,10 +101,10 @@ class KamPlugin(BasePlugin[KamConfig]):
         cache = Path(self.config.cache_dir) if self.config.cache_dir else site.DEFAULT_CACHE
         options = site.Options(self.today, self.config.include_private, config.use_directory_urls,
                                cache if cache.is_absolute() else self.root / cache, max(1, self.config.workers),
-                               history_root=self.root if self.history else None)
+                               history_root=self.root if self.history else None, background=True)
         try:
             findings = checks.run_checks(self.portfolio, self.today)
-            built = site.build(self.portfolio, findings, options)
+            built = site.build(self.portfolio, findings, options, self.progress)
         except site.SiteError as exc:
             raise PluginError(str(exc)) from None
         except Exception as exc:  # a bug: one clear line, the traceback with `mkdocs build -v`
@@ -96,10 +116,26 @@ class KamPlugin(BasePlugin[KamConfig]):
             self._add(files, File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
         for uri, path in built.diagrams.items():
             self._add(files, File.generated(config, uri, abs_src_path=str(path)))
+        self.built = built
+        return files
+
+    # The diagrams render while MkDocs converts the Markdown (Options.background); they must be
+    # in place before MkDocs copies them (after on_env), and their sizes go into each page's HTML.
+    def on_env(self, env, config, files):
+        built = self.built
+        if built is None:
+            return env
+        try:
+            built.wait()
+        except site.SiteError as exc:
+            raise PluginError(str(exc)) from None
         log.info(f"kam: {len(self.portfolio.plans)} accounts, {len(built.pages)} pages, {len(built.diagrams)} "
                  f"diagrams ({built.stats.rendered} rendered, {built.stats.cached} from the cache) in "
                  f"{sum(built.seconds.values()):.2f} s")
-        return files
+        return env
+
+    def on_post_page(self, output, page, config):
+        return self.built.finish(output) if self.built is not None else output
 
     def _history(self) -> bool:
         """The `history` option, unless KAM_HISTORY says otherwise."""

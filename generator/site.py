@@ -12,10 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import secrets
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from . import history
 from .diagnostics import format_text, summary_line
@@ -25,6 +28,8 @@ from .render.context import Context, Page
 from .workspace import UsageError, load_portfolio
 
 DEFAULT_CACHE = Path(".cache") / "kam" / "svg"
+
+Progress = Callable[[str, int, int], None]  # (stage: plans, diagrams or pages; done; total)
 
 
 class SiteError(Exception):
@@ -39,6 +44,9 @@ class Options:
     cache_dir: Path = DEFAULT_CACHE
     workers: int = 2
     history_root: Optional[Path] = None  # the folder holding accounts/, to read git history from; None: no history
+    # Render the diagrams while the caller goes on (MkDocs converting Markdown): the pages then hold a
+    # marker where each diagram's size goes, and Site.finish(html) puts the sizes in after Site.wait().
+    background: bool = False
 
 
 @dataclass
@@ -47,12 +55,38 @@ class Site:
     diagrams: dict[str, Path]  # site path -> SVG file (in the cache)
     stats: graphviz.RenderStats = field(default_factory=graphviz.RenderStats)
     seconds: dict[str, float] = field(default_factory=dict)
+    pending: Optional[Future] = None  # the diagrams being rendered (Options.background)
+    marker: str = ""  # the attribute standing for a diagram's size until they are rendered
+
+    def wait(self) -> None:
+        """Block until every diagram is rendered (Options.background); SiteError when one failed."""
+        if self.pending is None:
+            return
+        started = time.perf_counter()
+        try:
+            self.pending.result()
+        except graphviz.RenderError as exc:
+            raise SiteError(str(exc)) from None
+        finally:
+            self.pending = None
+            self.seconds["diagrams (waited for)"] = time.perf_counter() - started
+
+    def finish(self, html: str) -> str:
+        """A page's HTML with each size marker replaced by its diagram's size (after wait())."""
+        if not self.marker or self.marker not in html:
+            return html
+        return re.sub(f' {self.marker}="([^"]*)"',
+                      lambda m: account_people.size_style(svg_size(self.diagrams[m.group(1)])), html)
 
 
-def load(root: Path) -> Portfolio:
+def _stage(progress: Optional[Progress], stage: str):
+    return (lambda done, total: progress(stage, done, total)) if progress else None
+
+
+def load(root: Path, progress: Optional[Progress] = None) -> Portfolio:
     """The validated portfolio under `root`, or SiteError carrying the diagnostics."""
     try:
-        result = load_portfolio(root)
+        result = load_portfolio(root, progress=_stage(progress, "plans"))
     except UsageError as exc:
         raise SiteError(str(exc)) from None
     portfolio = result.portfolio()
@@ -83,10 +117,14 @@ def diagram_sources(ctx: Context) -> dict[str, str]:
     return sources
 
 
-def pages(ctx: Context) -> list[Page]:
+def pages(ctx: Context, progress: Optional[Progress] = None) -> list[Page]:
     """Every page's Markdown (diagrams are sized from ctx.sizes when known)."""
     out = [portfolio_pages.home(ctx), portfolio_pages.dashboard(ctx), portfolio_pages.accounts_index(ctx)]
-    out += [account.build(plan, ctx) for plan in ctx.portfolio.plans]
+    plans = ctx.portfolio.plans
+    for done, plan in enumerate(plans, 1):
+        out.append(account.build(plan, ctx))
+        if progress:
+            progress("pages", done, len(plans))
     index = people.PeopleIndex(ctx)
     out.append(people.index(ctx, index))
     out += [people.person(ctx, index, person_id) for person_id in index.people()]
@@ -105,29 +143,41 @@ def svg_size(path: Path) -> Optional[tuple[int, int]]:
     return round(float(match.group(1)) * 4 / 3), round(float(match.group(2)) * 4 / 3)
 
 
-def build(portfolio: Portfolio, findings: Sequence, options: Options) -> Site:
+def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: Optional[Progress] = None) -> Site:
     """Render the diagrams (those not in the cache, in parallel), then write the pages."""
     started = time.perf_counter()
     ctx = context(portfolio, findings, options)
     sources = diagram_sources(ctx)
     for uri in sources:
         safe_site_path(uri)
-    stats = graphviz.RenderStats()
+    stats, pending = graphviz.RenderStats(), None
     try:
-        files = graphviz.render_all(sources.values(), options.cache_dir, workers=options.workers, stats=stats)
+        cache_dir = graphviz.writable(options.cache_dir)
+        files = graphviz.cached_paths(sources.values(), cache_dir)
+        render = partial(graphviz.render_all, sources.values(), cache_dir, workers=options.workers, stats=stats,
+                         progress=_stage(progress, "diagrams"))
+        if options.background and not all(path.is_file() for path in files.values()):
+            runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kam-diagrams")
+            pending = runner.submit(render)
+            runner.shutdown(wait=False)  # the render goes on; Site.wait() waits for it
+        else:
+            render()
     except graphviz.RenderError as exc:
         raise SiteError(str(exc)) from None
     diagrams = {uri: files[source] for uri, source in sources.items()}
-    ctx.sizes = {uri: size for uri, path in diagrams.items() if (size := svg_size(path))}
+    if pending is not None:
+        ctx.size_marker = f"data-kam-size-{secrets.token_hex(8)}"
+    else:
+        ctx.sizes = {uri: size for uri, path in diagrams.items() if (size := svg_size(path))}
     rendered = time.perf_counter()
     if options.history_root is not None:  # one git log for all plans (generator/history.py)
         ctx.histories = history.for_plans(options.history_root, portfolio.plans)
     read = time.perf_counter()
-    page_list = pages(ctx)
+    page_list = pages(ctx, progress)
     for page in page_list:
         safe_site_path(page.uri)
     return Site(page_list, diagrams, stats, {"diagrams": rendered - started, "history": read - rendered,
-                                             "pages": time.perf_counter() - read})
+                                             "pages": time.perf_counter() - read}, pending, ctx.size_marker)
 
 
 def today_from(value, environ: Optional[dict] = None) -> dt.date:

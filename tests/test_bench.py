@@ -30,6 +30,7 @@ def test_the_plain_reference_builds_the_same_pages(tmp_path: Path) -> None:
     docs = tmp_path / "plain" / "docs"
     assert exported == len([p for p in docs.rglob("*") if p.suffix in (".md", ".svg")])
     assert (docs / "index.md").is_file() and list(docs.rglob("*.svg"))
+    assert not any("data-kam-size" in p.read_text(encoding="utf-8") for p in docs.rglob("*.md"))  # sizes put in
     settings = (tmp_path / "plain" / "mkdocs.yml").read_text(encoding="utf-8")
     assert "kam" not in settings.split("plugins:")[1].split("markdown_extensions")[0]
     assert "navigation.tabs" in settings and "assets/kam.css" in settings

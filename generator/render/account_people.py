@@ -15,6 +15,15 @@ from .account_deals import person_link, stakeholder_links
 from .words import ATTITUDES, BUYING_ROLES, STRENGTH_MARK, STRENGTH_ORDER, date, words
 
 
+def size_style(size: tuple[int, int] | None) -> str:
+    """The <object>'s style attribute (with its leading space) for a diagram of `size` CSS pixels."""
+    if size is None:
+        return ""
+    width, height = size
+    return (f' style="width:{width}px;min-width:{min(width, max(640, round(width * 0.7)))}px;'
+            f'aspect-ratio:{width}/{height}"')
+
+
 def _object(ctx: Context, uri: str, svg_uri: str, label: str, css: str) -> list[str]:
     """The diagram as <object>: shown without JavaScript, links inside it work
     (an <img> would disable them), and the SVG stays a separate file.
@@ -23,11 +32,7 @@ def _object(ctx: Context, uri: str, svg_uri: str, label: str, css: str) -> list[
     down to 70 % of it (below that the card scrolls sideways instead).
     """
     src = html(ctx.href(uri, svg_uri))
-    style = ""
-    if svg_uri in ctx.sizes:
-        width, height = ctx.sizes[svg_uri]
-        style = (f' style="width:{width}px;min-width:{min(width, max(640, round(width * 0.7)))}px;'
-                 f'aspect-ratio:{width}/{height}"')
+    style = f' {ctx.size_marker}="{svg_uri}"' if ctx.size_marker else size_style(ctx.sizes.get(svg_uri))
     return [f'<div class="kam-diagram {css}" markdown="0">',
             f'<object type="image/svg+xml" data="{src}"{style} aria-label="{html(label)}">'
             f'<a href="{src}">{html(label)} (SVG)</a></object>',

@@ -44,9 +44,23 @@ def person_page(person_id: str) -> str:
     return f"people/{_slug(person_id)}/index.md"
 
 
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for clean relative paths, without its two abspath calls (a build makes
+    ~200,000 links); anything else goes to posixpath.relpath."""
+    parts, base = path.split("/"), start.split("/") if start != "." else []
+    if path.startswith("/") or start.startswith("/") or any(p in ("", ".", "..") for p in parts + base):
+        return posixpath.relpath(path, start)
+    common = 0
+    for a, b in zip(parts, base):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+
+
 def rel(from_uri: str, to_uri: str) -> str:
     """A Markdown link from one source file to another (MkDocs resolves it)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return _relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
 def output_url(uri: str, use_directory_urls: bool) -> str:
@@ -66,7 +80,7 @@ def output_url(uri: str, use_directory_urls: bool) -> str:
 def url_between(from_url: str, to_url: str) -> str:
     """A relative URL from one output URL to another (for raw HTML and SVG links)."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    relative = posixpath.relpath(to_url or ".", base.rstrip("/") or ".")
+    relative = _relpath(to_url or ".", base.rstrip("/") or ".")
     if relative == ".":
         return "./"
     if (to_url.endswith("/") or not to_url) and not relative.endswith("/"):
@@ -86,6 +100,7 @@ class Context:
     include_private: bool = False
     use_directory_urls: bool = True
     sizes: dict = field(default_factory=dict)  # diagram site path -> (width, height) in CSS pixels
+    size_marker: str = ""  # set while diagrams render in the background: sizes are put in later
     histories: Optional[dict] = None  # plan id -> history.PlanHistory; None: the build reads no git history
 
     @cached_property
@@ -113,6 +128,14 @@ class Context:
     @cached_property
     def exposure(self) -> dict[str, Exposure]:
         return portfolio_exposure(self.portfolio, self.today)
+
+    @cached_property
+    def _plans(self) -> dict[str, Plan]:
+        return {plan.id: plan for plan in self.portfolio.plans}
+
+    def plan(self, plan_id: str) -> Optional[Plan]:
+        """ctx.portfolio.plan(plan_id) by a dict (person pages look plans up ~70,000 times)."""
+        return self._plans.get(plan_id)
 
     def person_name(self, person_id: str) -> str:
         person = self.portfolio.people.get(person_id)

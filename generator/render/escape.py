@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 __all__ = ["Markdown", "md", "md_block", "html", "dot", "dot_string", "yaml_string", "SLUG"]
 
@@ -67,7 +68,12 @@ def md(value) -> Markdown:
     """
     if isinstance(value, Markdown):
         return value
-    text = _WHITESPACE.sub(" ", _text(value)).strip().translate(_MD_ALWAYS)
+    return _md(_text(value))
+
+
+@lru_cache(maxsize=1 << 16)  # a site escapes the same names and ids ~1,000,000 times
+def _md(text: str) -> Markdown:
+    text = _WHITESPACE.sub(" ", text).strip().translate(_MD_ALWAYS)
     number = _LEADING_NUMBER.match(text)
     if number:
         text = f"{number.group(1)}&#{ord(number.group(2))};{text[number.end():]}"

@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Optional
 
 CACHE_VERSION = "kam-svg-1"
 TIMEOUT_SECONDS = 120
@@ -90,7 +90,7 @@ def _store(path: Path, data: bytes) -> None:
     os.replace(temporary, path)  # atomic: a reader never sees half a file
 
 
-def _writable(cache_dir: Path) -> Path:
+def writable(cache_dir: Path) -> Path:
     """The cache folder, or a fresh temporary one when it cannot be written (read-only checkout)."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -101,18 +101,25 @@ def _writable(cache_dir: Path) -> Path:
         return Path(tempfile.mkdtemp(prefix="kam-svg-"))
 
 
-def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot: str = "dot",
-               stats: RenderStats | None = None) -> dict[str, Path]:
-    """Render every source not yet in the cache; return source -> cached SVG path."""
+def cached_paths(sources: Iterable[str], cache_dir: Path, dot: str = "dot") -> dict[str, Path]:
+    """Where each source's SVG is (or will be, once rendered) in `cache_dir`."""
     version = graphviz_version(dot)
-    stats = stats if stats is not None else RenderStats()
-    cache_dir = _writable(cache_dir)
-    paths: dict[str, Path] = {}
-    missing: list[tuple[str, Path]] = []
+    paths = {}
     for source in dict.fromkeys(sources):
         key = cache_key(source, version)
-        path = cache_dir / key[:2] / f"{key}.svg"
-        paths[source] = path
+        paths[source] = cache_dir / key[:2] / f"{key}.svg"
+    return paths
+
+
+def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot: str = "dot",
+               stats: RenderStats | None = None,
+               progress: Optional[Callable[[int, int], None]] = None) -> dict[str, Path]:
+    """Render every source not yet in the cache; return source -> cached SVG path.
+    `progress(done, total)` is called as diagrams are done (cached ones count as done)."""
+    stats = stats if stats is not None else RenderStats()
+    paths = cached_paths(sources, writable(cache_dir), dot)
+    missing: list[tuple[str, Path]] = []
+    for source, path in paths.items():
         if path.is_file():
             stats.cached += 1
         else:
@@ -122,12 +129,18 @@ def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot
         source, path = item
         _store(path, render_one(source, dot))
 
+    done = len(paths) - len(missing)
     if len(missing) == 1 or workers <= 1:
         for item in missing:
             work(item)
+            done += 1
+            if progress:
+                progress(done, len(paths))
     elif missing:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             for _ in pool.map(work, missing):  # re-raises the first failure
-                pass
+                done += 1
+                if progress:
+                    progress(done, len(paths))
     stats.rendered += len(missing)
     return paths

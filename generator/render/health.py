@@ -25,7 +25,7 @@ def where(finding: Finding) -> Markdown:
 def account_link(ctx: Context, from_uri: str, account_id: str | None, anchor: str = "") -> Markdown:
     if not account_id:
         return Markdown("portfolio")
-    plan = ctx.portfolio.plan(account_id)
+    plan = ctx.plan(account_id)
     target = rel(from_uri, account_page(account_id)) + (f"#{anchor}" if anchor else "")
     return link(plan.name if plan else account_id, target)
 

@@ -37,7 +37,7 @@ class PeopleIndex:
 
     @lru_cache(maxsize=None)
     def coverers(self, plan_id: str) -> dict:
-        return analyse.coverers(self.ctx.portfolio.plan(plan_id))
+        return analyse.coverers(self.ctx.plan(plan_id))
 
     def people(self) -> list[str]:
         known = list(self.ctx.portfolio.people)
@@ -113,7 +113,7 @@ def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
     if lost:
         links = []
         for account_id, sid in exposure.lost_high_influence:
-            plan = ctx.portfolio.plan(account_id)
+            plan = ctx.plan(account_id)
             s = plan.stakeholder(sid)
             target = rel(uri, account_page(plan.id)) + "#" + anchor_id("s", sid)
             links.append(Markdown(f"{link(s.name if s else sid, target)} ({md(plan.name)})"))
@@ -121,7 +121,7 @@ def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
                             [Markdown(f"Nobody else of ours covers these high-influence people: {join(links)}.")])
     rows = []
     for account_id, sid in exposure.covered:
-        plan = ctx.portfolio.plan(account_id)
+        plan = ctx.plan(account_id)
         s = plan.stakeholder(sid)
         if s is None:
             continue

@@ -109,7 +109,7 @@ def concentration(ctx: Context, conc: figures.Concentration) -> list[str]:
                   "those accounts are left out of the sums.", ""]
     rows = []
     for s in conc.accounts:
-        plan = ctx.portfolio.plan(s.account)
+        plan = ctx.plan(s.account)
         bar = "█" * round((s.share or 0) * 40)
         rows.append([_account(ctx, HOME, plan), "yes" if s.key else "no", money(s.amount, settings.currency),
                      percent(s.share), Markdown(f'<span class="kam-bar">{bar}</span>') if bar else ""])
@@ -162,7 +162,7 @@ def dashboard(ctx: Context) -> Page:
         for f in active:
             tally.setdefault(f.account or "", []).append(f)
         lines += table(["Account", "Errors", "Warnings", "Info"],
-                       [[_account(ctx, uri, ctx.portfolio.plan(a), "health") if a else "portfolio",
+                       [[_account(ctx, uri, ctx.plan(a), "health") if a else "portfolio",
                          str(sum(f.severity.value == "error" for f in fs)),
                          str(sum(f.severity.value == "warning" for f in fs)),
                          str(sum(f.severity.value == "info" for f in fs))]
