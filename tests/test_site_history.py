@@ -81,7 +81,7 @@ def test_the_page_says_when_the_plan_last_changed_and_who_changed_it(git_site):
     assert (f"Plan last changed on 2026-01-03 by {HOSTILE_AUTHOR}: Kari is our champion <script>alert(1)</script> "
             "*x* [y](z) {:.evil } ( history )") in text
     assert git_site.index("Plan last changed") < git_site.index('id="health"')
-    assert 'class="kam-changed"' in git_site
+    assert '<p class="kam-changed" data-search-exclude>' in git_site  # commit subjects stay out of search
 
 
 def test_commit_text_is_escaped(git_site):

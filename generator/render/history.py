@@ -34,7 +34,7 @@ def last_change(plan: Plan, ctx: Context, uri: str) -> list[str]:
         return []
     commit = history.last_change
     return [Markdown(f"Plan last changed on {cell(date(commit.date.date()))} by **{md(commit.author)}**: "
-                     f"{md(commit.subject)} ([history](#{ANCHOR}))"), "{: .kam-changed }", ""]
+                     f"{md(commit.subject)} ([history](#{ANCHOR}))"), "{: .kam-changed data-search-exclude }", ""]
 
 
 def section(plan: Plan, ctx: Context, uri: str) -> list[str]:
