@@ -14,9 +14,12 @@ blob id (generator/cache.py), so a site rebuild reads only new versions.
 site's case) with one `git log` over their folder and one `git cat-file
 --batch` for every version not in the cache; `current` plans (already read
 from the working tree) stand in for the versions equal to the files on disk,
-so a first build parses only the older versions. The batch walks history as
-`--follow` does (every commit, merges against their first parent) but follows
-only renames inside the plans' folder."""
+so a first build parses only the older versions (in worker processes when
+there are many). The batch walks history as `--follow` does (every commit,
+merges against their first parent) but follows only renames inside the
+plans' folder. Measured on 1,000 plans and 1,200 versions, 2 cores: 0.55 s
+with an empty cache (1.9 s when no plans are given and every version is
+parsed), 0.08 s warm."""
 
 from __future__ import annotations
 

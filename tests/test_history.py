@@ -221,3 +221,11 @@ def test_the_batch_in_a_shallow_clone(git_repo, tmp_path):
 def test_the_batch_takes_paths_as_plan_history_does(git_repo):
     paths = [git_repo.root / PLAN, f"./{PLAN}", PLAN, "accounts/../accounts/nordvik.yaml"]
     assert portfolio_history(git_repo.root, paths) == {PLAN: plan_history(git_repo.root, PLAN)}
+
+
+def test_many_versions_are_parsed_in_worker_processes_with_the_same_result(git_repo, monkeypatch):
+    build_history(git_repo)
+    monkeypatch.setenv("KAM_NO_CACHE", "1")
+    serial = portfolio_history(git_repo.root, every_plan(git_repo.root))
+    monkeypatch.setattr(history, "PARALLEL_MIN_BYTES", 1)
+    assert portfolio_history(git_repo.root, every_plan(git_repo.root)) == serial
