@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import environment
 from generator import site as site_module
 
 REPO = Path(__file__).resolve().parent.parent
@@ -39,18 +40,11 @@ def build_site(root: Path, out: Path, *, include_private: bool = False, today: s
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    saved = {k: os.environ.get(k) for k in ("KAM_TODAY", "KAM_INCLUDE_PRIVATE", "NO_MKDOCS_2_WARNING")}
-    os.environ.update(KAM_TODAY=today, KAM_INCLUDE_PRIVATE="1" if include_private else "0", NO_MKDOCS_2_WARNING="1")
-    try:
+    private = "1" if include_private else "0"
+    with environment(KAM_TODAY=today, KAM_INCLUDE_PRIVATE=private, NO_MKDOCS_2_WARNING="1"):
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
         build(config)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     return out
 
 

@@ -6,15 +6,14 @@ Each build is of the one-account minimal fixture with `mkdocs build --strict` (a
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import environment
 from generator.history import AttitudePoint, AttitudeTrend, Commit, CoveragePoint, PlanHistory, ReviewRecord
 from generator.render import history as render
 from generator.render.context import Context
@@ -24,20 +23,6 @@ from test_site import REPO, build_site, text_of, visible
 PLAN = "accounts/nordvik.yaml"
 HOSTILE_SUBJECT = "Kari is our champion <script>alert(1)</script> *x* [y](z) {: .evil }"
 HOSTILE_AUTHOR = "Päivi *Mäkelä* `code`"
-
-
-@contextlib.contextmanager
-def environment(**values: str):
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def with_site_config(root: Path, history: str | None = None) -> Path:
