@@ -151,20 +151,37 @@ def _check_job(job: tuple) -> PlanCheck:
 
 
 def _encode(check: PlanCheck) -> bytes:
+    """The check without its document: what `kam validate` reads back, kept small."""
     rows = [(d.path, d.line, d.column, d.severity.value, d.code, d.message) for d in check.diagnostics]
-    return marshal.dumps((rows, check.plan_id, check.id_position, check.document))
+    return marshal.dumps((rows, check.plan_id, check.id_position))
 
 
-def _decode(blob: bytes) -> PlanCheck:
-    rows, plan_id, id_position, document = marshal.loads(blob)
+def _decode(blob: bytes, document: Optional[bytes] = None) -> PlanCheck:
+    rows, plan_id, id_position = marshal.loads(blob)
     return PlanCheck(tuple(Diagnostic(p, line, col, Severity(sev), code, msg) for p, line, col, sev, code, msg in rows),
                      plan_id, tuple(id_position), document)
 
 
+def _from_cache(cache: Cache, key: str, with_document: bool) -> Optional[PlanCheck]:
+    """A cached check; with its document when asked for and the plan is valid, else None (a miss)."""
+    blob = cache.get("plans", key)
+    if blob is None:
+        return None
+    check = _decode(blob)
+    if not with_document or check.plan_id is None:
+        return check
+    document = cache.get("documents", key)
+    return None if document is None else _decode(blob, document)
+
+
 def _check_plans(files: list[Path], context: Context, cache: Cache, with_documents: bool,
                  progress: Optional[Progress]) -> list[tuple[Path, PlanCheck]]:
-    """Every plan's check, from the cache where the bytes and the context are unchanged."""
-    context_key = context.key() + ("+doc" if with_documents else "")
+    """Every plan's check, from the cache where the bytes and the context are unchanged.
+
+    A miss always keeps the valid plan's document too (in its own namespace, so `kam validate`
+    reads back only the small verdict): `kam check` or the site build after `kam validate`
+    then build their models without parsing again."""
+    context_key = context.key()
     results: dict[Path, PlanCheck] = {}
     misses: list[tuple[Path, str]] = []
     jobs: list[tuple] = []
@@ -176,12 +193,12 @@ def _check_plans(files: list[Path], context: Context, cache: Cache, with_documen
             results[path] = PlanCheck((load_error_diagnostic(display, exc),), None)
             continue
         key = digest(context_key, display, raw)
-        blob = cache.get("plans", key)
-        if blob is not None:
-            results[path] = _decode(blob)
+        cached = _from_cache(cache, key, with_documents)
+        if cached is not None:
+            results[path] = cached
         else:
             misses.append((path, key))
-            jobs.append((raw, display, path.stem, context, with_documents))
+            jobs.append((raw, display, path.stem, context, True))
     done = len(results)
     if progress:
         progress(done, len(files))
@@ -198,7 +215,10 @@ def _check_plans(files: list[Path], context: Context, cache: Cache, with_documen
         for (path, key), job in zip(misses, jobs):
             results[path] = _check_job(job)
     for path, key in misses:
-        cache.put("plans", key, _encode(results[path]))
+        check = results[path]
+        cache.put("plans", key, _encode(check))
+        if check.document is not None:
+            cache.put("documents", key, check.document)
     if progress:
         progress(len(files), len(files))
     return [(path, results[path]) for path in files]

@@ -67,6 +67,26 @@ def test_models_are_built_only_when_asked_for(repo):
     assert [p.id for p in load_portfolio(Path(".")).plans] == ["nordvik"]
 
 
+def test_models_after_a_validation_are_built_without_parsing_again(repo, monkeypatch):
+    many_plans(repo, 4)
+    validated = load_portfolio(Path("."), models=False)
+    parsed: list[str] = []
+    monkeypatch.setattr(workspace, "parse", lambda raw, display: parsed.append(display) or parse(raw, display))
+    checked = load_portfolio(Path("."))
+    assert parsed == []
+    assert checked.diagnostics == validated.diagnostics
+    assert [p.id for p in checked.plans] == ["copy-1", "copy-2", "copy-3", "nordvik"]
+
+
+def test_a_lost_document_is_parsed_again(repo, monkeypatch):
+    load_portfolio(Path("."), models=False)
+    shutil.rmtree(repo / ".cache" / "kam" / "documents")
+    parsed: list[str] = []
+    monkeypatch.setattr(workspace, "parse", lambda raw, display: parsed.append(display) or parse(raw, display))
+    assert [p.id for p in load_portfolio(Path(".")).plans] == ["nordvik"]
+    assert parsed == ["accounts/nordvik.yaml"]
+
+
 def test_a_file_over_the_size_cap_is_reported_without_being_read(repo, monkeypatch):
     monkeypatch.setattr(load, "MAX_BYTES", 50)
     diagnostics = load_portfolio(Path("."), models=False).diagnostics
