@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 import networkx as nx
 
@@ -50,9 +50,23 @@ def coverage_graph(plan: Plan) -> nx.Graph:
     return graph
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """Who of ours covers whom on one account: the coverage graph, and for each stakeholder id
+    our people's ids, strongest first. The map, the matrix and the tables of a page all ask."""
+
+    graph: nx.Graph
+    coverers: dict[str, list[str]]
+
+
+def coverage(plan: Plan) -> Coverage:
+    graph = coverage_graph(plan)
+    return Coverage(graph, coverers(plan, graph))
+
+
 def coverers(plan: Plan, graph: nx.Graph | None = None) -> dict[str, list[str]]:
     """For each stakeholder id, the ids of our people who cover them, strongest first."""
-    graph = graph or coverage_graph(plan)
+    graph = coverage_graph(plan) if graph is None else graph
     out: dict[str, list[str]] = {}
     for s in plan.stakeholders:
         edges = sorted(graph.edges(("them", s.id), data=True), key=lambda e: (-e[2]["weight"], e[1][1]))
@@ -62,7 +76,7 @@ def coverers(plan: Plan, graph: nx.Graph | None = None) -> dict[str, list[str]]:
 
 def reporting_levels(plan: Plan, graph: nx.DiGraph | None = None) -> dict[str, int]:
     """Depth of each stakeholder in the reporting lines (0 = top)."""
-    graph = graph or buying_centre(plan)
+    graph = buying_centre(plan) if graph is None else graph
     reports = nx.DiGraph((u, v) for u, v, kind in graph.edges(data="kind") if kind == "reports")
     reports.add_nodes_from(graph.nodes)
     levels: dict[str, int] = {}
@@ -80,7 +94,7 @@ def has_left(stakeholder, today: Optional[dt.date] = None) -> bool:
 def uncovered_if_gone(plan: Plan, person: str, graph: nx.Graph | None = None,
                       influence: str = "high", today: Optional[dt.date] = None) -> list[str]:
     """Stakeholders of the given influence, still at the customer, whom nobody would cover if `person` left."""
-    graph = graph or coverage_graph(plan)
+    graph = coverage_graph(plan) if graph is None else graph
     node = ("us", person)
     if node not in graph:
         return []
@@ -102,12 +116,15 @@ class Exposure:
     lost_high_influence: tuple[tuple[str, str], ...]  # those nobody else covers
 
 
-def portfolio_exposure(portfolio: Portfolio, today: Optional[dt.date] = None) -> dict[str, Exposure]:
+def portfolio_exposure(portfolio: Portfolio, today: Optional[dt.date] = None,
+                       graph_of: Callable[[Plan], nx.Graph] = coverage_graph) -> dict[str, Exposure]:
+    """What each of our people carries across the portfolio (`graph_of`: a plan's coverage graph,
+    from a cache where the caller has one)."""
     accounts: dict[str, list[str]] = defaultdict(list)
     covered: dict[str, list] = defaultdict(list)
     lost: dict[str, list] = defaultdict(list)
     for plan in portfolio.plans:
-        graph = coverage_graph(plan)
+        graph = graph_of(plan)
         for member in plan.team:
             accounts[member.person].append(plan.id)
             covered[member.person].extend((plan.id, c.stakeholder) for c in member.covers)
@@ -136,6 +153,6 @@ def present_stakeholders(plan: Plan, today: dt.date) -> list:
 
 def people_covering(plan: Plan, stakeholder_ids, graph: nx.Graph | None = None) -> list[str]:
     """Our people who cover at least one of the given stakeholders, sorted."""
-    graph = graph or coverage_graph(plan)
+    graph = coverage_graph(plan) if graph is None else graph
     nodes = [("them", sid) for sid in stakeholder_ids if ("them", sid) in graph]
     return sorted({us[1] for node in nodes for us in graph.neighbors(node)})

@@ -172,3 +172,16 @@ def test_an_unwritable_cache_falls_back_to_a_temporary_folder(tmp_path):
     paths = graphviz.render_all(["digraph { a }"], blocked / "svg")
     path = next(iter(paths.values()))
     assert path.is_file() and blocked not in path.parents
+
+
+def test_a_build_computes_each_plans_coverage_once(portfolio, monkeypatch):
+    """The map, the matrix, the account page's tables, the person pages and the exposure figures
+    all ask who covers whom: one coverage graph per plan serves them all (render Context.coverage)."""
+    from generator import analyse
+    built: list[str] = []
+    real = analyse.coverage_graph
+    monkeypatch.setattr(analyse, "coverage_graph", lambda plan: built.append(plan.id) or real(plan))
+    ctx = site.context(portfolio, (), site.Options(TODAY))
+    site.diagram_sources(ctx)
+    site.pages(ctx)
+    assert sorted(built) == sorted(plan.id for plan in portfolio.plans)

@@ -4,7 +4,6 @@ account team with its matrix."""
 
 from __future__ import annotations
 
-from .. import analyse
 from ..model import Plan
 from .context import Context, account_diagram, account_page, person_page
 from .escape import Markdown, html, md
@@ -60,11 +59,11 @@ def diagram_sources(plan: Plan, ctx: Context) -> dict[str, str]:
     out = {}
     if plan.stakeholders:
         out[map_uri] = map_source(plan, ctx.today, ctx.person_name,
-                                  lambda sid: ctx.href(map_uri, page, anchor_id("s", sid)))
+                                  lambda sid: ctx.href(map_uri, page, anchor_id("s", sid)), ctx.coverage(plan))
     if plan.stakeholders and plan.team:
         out[team_uri] = matrix_source(plan, ctx.today, ctx.person_name,
                                       lambda sid: ctx.href(team_uri, page, anchor_id("s", sid)),
-                                      lambda pid: ctx.href(team_uri, person_page(pid)))
+                                      lambda pid: ctx.href(team_uri, person_page(pid)), ctx.coverage(plan))
     return out
 
 
@@ -87,7 +86,7 @@ def stakeholders(plan: Plan, ctx: Context, uri: str) -> list[str]:
     lines = [heading(2, "Stakeholders", "stakeholders"), ""]
     if not plan.stakeholders:
         return lines + none("No stakeholders recorded yet.")
-    coverers = analyse.coverers(plan)
+    coverers = ctx.coverage(plan).coverers
     strengths = {(m.person, c.stakeholder): c.strength for m, c in plan.coverage}
     names = {s.id: s.name for s in plan.stakeholders}
     rows, notes = [], []
@@ -145,7 +144,7 @@ def team(plan: Plan, ctx: Context, uri: str) -> list[str]:
         lines += ["<p class=\"kam-caption\">Rows: their people; columns: ours; cells: relationship strength "
                   "(●●● strong, ●●○ medium, ●○○ weak). Shaded rows: decision makers covered by one of ours "
                   "or none. Red column head: leaving would uncover high-influence people.</p>", ""]
-    risk = team_risk(plan, ctx.today)
+    risk = team_risk(plan, ctx.today, ctx.coverage(plan))
     names = {s.id: s.name for s in plan.stakeholders}
     rows = []
     for member in plan.team:

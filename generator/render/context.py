@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from ..analyse import Exposure, portfolio_exposure
+from ..analyse import Coverage, Exposure, coverage, portfolio_exposure
 from ..checks import Finding
 from ..model import Plan, Portfolio
 from .escape import SLUG
@@ -102,6 +102,7 @@ class Context:
     sizes: dict = field(default_factory=dict)  # diagram site path -> (width, height) in CSS pixels
     size_marker: str = ""  # set while diagrams render in the background: sizes are put in later
     histories: Optional[dict] = None  # plan id -> history.PlanHistory; None: the build reads no git history
+    _coverage: dict = field(default_factory=dict, repr=False)  # plan id -> Coverage, made once per build
 
     @cached_property
     def findings_by_account(self) -> dict[str, list[Finding]]:
@@ -127,7 +128,15 @@ class Context:
 
     @cached_property
     def exposure(self) -> dict[str, Exposure]:
-        return portfolio_exposure(self.portfolio, self.today)
+        return portfolio_exposure(self.portfolio, self.today, lambda plan: self.coverage(plan).graph)
+
+    def coverage(self, plan: Plan) -> Coverage:
+        """The plan's coverage (analyse.coverage), computed once: the map, the matrix, the account
+        page's tables, the person pages and the exposure figures all ask for it."""
+        found = self._coverage.get(plan.id)
+        if found is None:
+            found = self._coverage[plan.id] = coverage(plan)
+        return found
 
     @cached_property
     def _plans(self) -> dict[str, Plan]:

@@ -86,15 +86,14 @@ def node_label(stakeholder, coverers: list[tuple[str, str]], *, gone: bool) -> s
             f'BGCOLOR="{fill}" STYLE="rounded">{"".join(rows)}</TABLE>>')
 
 
-def map_source(plan: Plan, today, person_name, href) -> str:
+def map_source(plan: Plan, today, person_name, href, coverage: analyse.Coverage | None = None) -> str:
     """DOT source of the account's decision-maker map.
 
     `person_name(id)` gives one of our people's name; `href(stakeholder_id)`
-    the link to that stakeholder's row.
+    the link to that stakeholder's row; `coverage` the plan's, when the caller has it.
     """
     graph = analyse.buying_centre(plan)
-    cover_graph = analyse.coverage_graph(plan)
-    coverers = analyse.coverers(plan, cover_graph)
+    coverers = (analyse.coverage(plan) if coverage is None else coverage).coverers
     strength = {(m.person, c.stakeholder): c.strength for m, c in plan.coverage}
     levels = analyse.reporting_levels(plan, graph)
     ids = {s.id: f"n{i}" for i, s in enumerate(plan.stakeholders)}

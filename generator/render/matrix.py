@@ -38,9 +38,9 @@ class TeamRisk:
     leaving_uncovers: dict  # person id -> high-influence stakeholder ids only they cover
 
 
-def team_risk(plan: Plan, today) -> TeamRisk:
-    graph = analyse.coverage_graph(plan)
-    coverers = analyse.coverers(plan, graph)
+def team_risk(plan: Plan, today, coverage: analyse.Coverage | None = None) -> TeamRisk:
+    coverage = analyse.coverage(plan) if coverage is None else coverage
+    graph, coverers = coverage.graph, coverage.coverers
     present = [s for s in plan.stakeholders if not analyse.has_left(s, today)]
     makers = [s for s in present if s.is_decision_maker]
     leaving = {m.person: analyse.uncovered_if_gone(plan, m.person, graph, today=today) for m in plan.team}
@@ -67,11 +67,13 @@ def _td(text: str, *, fill: str = "", align: str = "CENTER", href: str = "", too
     return f"<TD {' '.join(attributes)}>{text}</TD>"
 
 
-def matrix_source(plan: Plan, today, person_name, stakeholder_href, person_href) -> str:
+def matrix_source(plan: Plan, today, person_name, stakeholder_href, person_href,
+                  coverage: analyse.Coverage | None = None) -> str:
     """DOT source of the account's team matrix (see the module's docstring)."""
-    risk = team_risk(plan, today)
+    coverage = analyse.coverage(plan) if coverage is None else coverage
+    risk = team_risk(plan, today, coverage)
     strength = {(m.person, c.stakeholder): c.strength for m, c in plan.coverage}
-    coverers = analyse.coverers(plan)
+    coverers = coverage.coverers
     levels = analyse.reporting_levels(plan)
     present = [s for s in plan.stakeholders if not analyse.has_left(s, today)]
     present.sort(key=lambda s: (INFLUENCE_ORDER[s.influence], levels.get(s.id, 0)))

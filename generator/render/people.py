@@ -4,9 +4,7 @@ are on, the stakeholders they cover, and what walks out of the door with them)."
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 
-from .. import analyse
 from ..model import Person
 from .context import PEOPLE, Context, Page, account_page, person_page, rel
 from .escape import Markdown, md
@@ -34,10 +32,6 @@ class PeopleIndex:
             for commitment in plan.commitments:
                 if commitment.is_open:
                     self.commitments[commitment.owner].append((plan, commitment))
-
-    @lru_cache(maxsize=None)
-    def coverers(self, plan_id: str) -> dict:
-        return analyse.coverers(self.ctx.plan(plan_id))
 
     def people(self) -> list[str]:
         known = list(self.ctx.portfolio.people)
@@ -126,7 +120,7 @@ def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
         if s is None:
             continue
         strength = next(c.strength for m in plan.team if m.person == person_id for c in m.covers if c.stakeholder == sid)
-        others = [p for p in people.coverers(plan.id).get(sid, []) if p != person_id]
+        others = [p for p in ctx.coverage(plan).coverers.get(sid, []) if p != person_id]
         target = rel(uri, account_page(plan.id)) + "#" + anchor_id("s", sid)
         only = Markdown("**nobody else**") if not others else join(ctx.person_name(p) for p in others)
         rows.append([_account(uri, plan), link(s.name, target), s.title, s.influence, s.attitude,
