@@ -80,6 +80,11 @@ def test_add_months_clamps_to_the_month_end():
     (False, "accounts/a/index.md", "accounts/a/map.svg", "map.svg"),
     (True, "index.md", "accounts/a/index.md", "accounts/a/"),
     (False, "index.md", "accounts/a/index.md", "accounts/a/index.html"),
+    (True, "people/jtamm/index.md", "accounts/a/index.md", "../../accounts/a/"),
+    (True, "accounts/a/map.svg", "people/jtamm/index.md", "../../people/jtamm/"),
+    (True, "accounts/a/index.md", "index.md", "../../"),
+    (True, "index.md", "index.md", "./"),
+    (True, "accounts/a/index.md", "accounts/a/index.md", "./"),
 ])
 def test_links_between_outputs(directory_urls, page, svg, expected):
     assert url_between(output_url(page, directory_urls), output_url(svg, directory_urls)) == expected

@@ -80,7 +80,8 @@ def output_url(uri: str, use_directory_urls: bool) -> str:
 def url_between(from_url: str, to_url: str) -> str:
     """A relative URL from one output URL to another (for raw HTML and SVG links)."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    relative = _relpath(to_url or ".", base.rstrip("/") or ".")
+    # Without the trailing slash (re-added below), _relpath takes its fast path.
+    relative = _relpath(to_url.rstrip("/") or ".", base.rstrip("/") or ".")
     if relative == ".":
         return "./"
     if (to_url.endswith("/") or not to_url) and not relative.endswith("/"):
