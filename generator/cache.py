@@ -2,7 +2,9 @@
 
 Entries are bytes under <root>/.cache/kam/<namespace>/<key>. Keys are hashes
 of everything a result depends on, salted with the code that computes it, so
-a stale entry is never found, only unused. Writes are atomic; a cache that
+a stale entry is never found, only unused; a run over the whole portfolio
+prunes what it did not use, so the cache does not grow with every edit (nor
+in CI, where it is saved and restored). Writes are atomic; a cache that
 cannot be written (read-only checkout) is silently skipped.
 """
 
@@ -10,12 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import time
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 CACHE_DIR = Path(".cache") / "kam"
+STALE_SECONDS = 3600  # an unused entry younger than this may belong to a run going on beside this one
+
+_SHARD = re.compile(r"[0-9a-f]{2}")
+# What the caches write: keys (plans), <key>.svg (diagrams), and temporary files a crash left behind.
+_ENTRY = re.compile(r"[0-9a-f]{32,64}(\.svg)?|\.tmp-.+|tmp.+\.tmp")
 
 
 def digest(*parts: bytes | str) -> str:
@@ -34,6 +43,32 @@ def code_salt() -> str:
     return digest(*(f.read_bytes() for f in files if f.exists()))
 
 
+def prune(directory: Path, keep: Iterable[str], older_than: float = STALE_SECONDS) -> int:
+    """Delete the entries of a sharded cache folder (<directory>/<2 hex>/<entry>) whose names are
+    not in `keep` and that are older than `older_than` seconds; return how many went. Only names
+    the caches write are touched, whatever else the folder holds."""
+    keep, cutoff, removed = set(keep), time.time() - older_than, 0
+    try:
+        shards = [entry for entry in os.scandir(directory) if _SHARD.fullmatch(entry.name) and entry.is_dir()]
+    except OSError:
+        return 0
+    for shard in shards:
+        try:
+            entries = list(os.scandir(shard.path))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name in keep or not _ENTRY.fullmatch(entry.name):
+                continue
+            try:
+                if entry.stat().st_mtime < cutoff:
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:
+                pass  # gone already, or not ours to delete
+    return removed
+
+
 class Cache:
     def __init__(self, directory: Optional[Path]):
         self.directory = directory
@@ -49,6 +84,10 @@ class Cache:
             return self._path(namespace, key).read_bytes()
         except OSError:
             return None
+
+    def prune(self, namespace: str, keep: Iterable[str]) -> int:
+        """Delete the namespace's stale entries: those not in `keep` (see prune)."""
+        return 0 if self.directory is None else prune(self.directory / namespace, keep)
 
     def put(self, namespace: str, key: str, data: bytes) -> None:
         if self.directory is None:

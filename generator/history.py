@@ -157,10 +157,11 @@ def _on_disk(root: Path, missing: dict[str, str], current: Mapping[str, Plan]) -
     return found
 
 
-def _versions(root: Path, revisions: Iterable[gitio.Revision],
-              current: Optional[Mapping[str, Plan]] = None) -> dict[str, Optional[_Version]]:
+def _versions(root: Path, revisions: Iterable[gitio.Revision], current: Optional[Mapping[str, Plan]] = None,
+              prune: bool = False) -> dict[str, Optional[_Version]]:
     """Each blob's version: from the cache, else from `current` (plans read from the files on disk),
-    else read (one cat-file for all); the last two are cached."""
+    else read (one cat-file for all); the last two are cached. `prune`: the revisions are all the
+    portfolio's, so cached versions of other blobs (or of older code) are stale."""
     cache, salt = for_root(root), code_salt()
     found: dict[str, Optional[_Version]] = {}
     missing: dict[str, str] = {}  # blob id -> the file's path in that commit
@@ -179,6 +180,8 @@ def _versions(root: Path, revisions: Iterable[gitio.Revision],
     new.update(_read_versions(root, {oid: path for oid, path in missing.items() if oid not in new}))
     for oid, version in new.items():
         cache.put("history", digest(salt, oid), marshal.dumps(tuple(version) if version else None))
+    if prune:
+        cache.prune("history", [digest(salt, oid) for oid in (*found, *missing)])
     return {**found, **new}
 
 
@@ -232,10 +235,11 @@ def plan_history(root: Path, path: str | Path, limit: int = DEFAULT_LIMIT) -> Pl
 
 
 def portfolio_history(root: Path, paths: Iterable[str | Path], limit: int = DEFAULT_LIMIT,
-                      current: Optional[Mapping[str | Path, Plan]] = None) -> dict[str, PlanHistory]:
+                      current: Optional[Mapping[str | Path, Plan]] = None, prune: bool = False) -> dict[str, PlanHistory]:
     """The history of many plans, by path relative to `root`: what plan_history gives for each,
     from one `git log` and one `git cat-file`. `current`: plans by path, as read from the files
-    on disk; a version equal to a file on disk is summarised from its plan, not parsed again."""
+    on disk; a version equal to a file on disk is summarised from its plan, not parsed again.
+    `prune`: the paths are the whole portfolio (the cache keeps only their versions)."""
     root, current, paths = Path(root), current or {}, list(paths)
     names = _relatives(root, dict.fromkeys([*paths, *current]))
     relatives = list(dict.fromkeys(names[p] for p in paths))
@@ -247,7 +251,7 @@ def portfolio_history(root: Path, paths: Iterable[str | Path], limit: int = DEFA
             if gitio.is_shallow(root):
                 return {r: _unavailable(r, SHALLOW) for r in relatives}
             logs = _folder_log(root, relatives, limit)
-            contents = _versions(root, (r for revisions, _ in logs.values() for r in revisions), plans)
+            contents = _versions(root, (r for revisions, _ in logs.values() for r in revisions), plans, prune)
         except gitio.GitError as exc:
             return {r: _no_git(r, exc) for r in relatives}
         return {r: _history(r, *logs[r], contents) if logs[r][0] else _unavailable(r, NOT_COMMITTED)
@@ -270,7 +274,7 @@ def _collector_paused():
 def for_plans(root: Path, plans: Iterable[Plan], limit: int = DEFAULT_LIMIT) -> dict[str, PlanHistory]:
     """The site's call: each plan's history by plan id (plans loaded from `root`'s accounts folder)."""
     by_path = {f"{ACCOUNTS_DIR}/{Path(plan.file).name}": plan for plan in plans}
-    found = portfolio_history(root, by_path, limit, by_path)
+    found = portfolio_history(root, by_path, limit, by_path, prune=True)
     return {plan.id: found[path] for path, plan in by_path.items()}
 
 

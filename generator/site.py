@@ -16,11 +16,11 @@ import secrets
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Callable, Optional, Sequence
 
 from . import history
+from .cache import prune
 from .diagnostics import format_text, summary_line
 from .model import Portfolio
 from .render import account, account_people, graphviz, people, portfolio as portfolio_pages
@@ -154,8 +154,12 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
     try:
         cache_dir = graphviz.writable(options.cache_dir)
         files = graphviz.cached_paths(sources.values(), cache_dir)
-        render = partial(graphviz.render_all, sources.values(), cache_dir, workers=options.workers, stats=stats,
-                         progress=_stage(progress, "diagrams"))
+
+        def render() -> None:  # then drop the diagrams this site no longer shows (older versions)
+            graphviz.render_all(sources.values(), cache_dir, workers=options.workers, stats=stats,
+                                progress=_stage(progress, "diagrams"))
+            prune(cache_dir, {path.name for path in files.values()})
+
         if options.background and not all(path.is_file() for path in files.values()):
             runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kam-diagrams")
             pending = runner.submit(render)

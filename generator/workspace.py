@@ -175,16 +175,18 @@ def _from_cache(cache: Cache, key: str, with_document: bool) -> Optional[PlanChe
 
 
 def _check_plans(files: list[Path], context: Context, cache: Cache, with_documents: bool,
-                 progress: Optional[Progress]) -> list[tuple[Path, PlanCheck]]:
+                 progress: Optional[Progress], prune: bool = False) -> list[tuple[Path, PlanCheck]]:
     """Every plan's check, from the cache where the bytes and the context are unchanged.
 
     A miss always keeps the valid plan's document too (in its own namespace, so `kam validate`
     reads back only the small verdict): `kam check` or the site build after `kam validate`
-    then build their models without parsing again."""
+    then build their models without parsing again. `prune`: `files` are the whole portfolio,
+    so cached entries for other bytes or another context are stale."""
     context_key = context.key()
     results: dict[Path, PlanCheck] = {}
     misses: list[tuple[Path, str]] = []
     jobs: list[tuple] = []
+    keys: list[str] = []
     for path in files:
         display = _display(path)
         try:
@@ -193,6 +195,7 @@ def _check_plans(files: list[Path], context: Context, cache: Cache, with_documen
             results[path] = PlanCheck((load_error_diagnostic(display, exc),), None)
             continue
         key = digest(context_key, display, raw)
+        keys.append(key)
         cached = _from_cache(cache, key, with_documents)
         if cached is not None:
             results[path] = cached
@@ -219,6 +222,9 @@ def _check_plans(files: list[Path], context: Context, cache: Cache, with_documen
         cache.put("plans", key, _encode(check))
         if check.document is not None:
             cache.put("documents", key, check.document)
+    if prune:
+        cache.prune("plans", keys)
+        cache.prune("documents", keys)
     if progress:
         progress(len(files), len(files))
     return [(path, results[path]) for path in files]
@@ -266,7 +272,8 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: 
         result.people = model.build_people(people_document)
 
     tiers = tuple(t.id for t in result.settings.tiers) if result.settings else None
-    checks = _check_plans(files, Context(result.people, tiers), cache or for_root(root), models, progress)
+    checks = _check_plans(files, Context(result.people, tiers), cache or for_root(root), models, progress,
+                          prune=not targets)
     result.files += len(files)
     valid: list[tuple[str, str, tuple[int, int]]] = []  # (display path, plan id, its position)
     for path, check in checks:

@@ -229,3 +229,22 @@ def test_many_versions_are_parsed_in_worker_processes_with_the_same_result(git_r
     serial = portfolio_history(git_repo.root, every_plan(git_repo.root))
     monkeypatch.setattr(history, "PARALLEL_MIN_BYTES", 1)
     assert portfolio_history(git_repo.root, every_plan(git_repo.root)) == serial
+
+
+def test_the_sites_batch_prunes_cached_versions_it_no_longer_reads(git_repo):
+    from generator.workspace import load_portfolio
+    from test_cache import age_all
+
+    build_history(git_repo)
+    plans = load_portfolio(git_repo.root).plans
+    cache = git_repo.root / ".cache" / "kam" / "history"
+    first = for_plans(git_repo.root, plans)
+    versions = {p.name for p in cache.rglob("*") if p.is_file()}
+    stale = cache / "00" / ("0" * 32)  # a version of older code, or of a blob no longer in the history
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_bytes(b"x")
+    age_all(cache)
+    plan_history(git_repo.root, "accounts/other.yaml")  # one plan's history: nothing pruned
+    assert stale.exists()
+    assert for_plans(git_repo.root, plans) == first
+    assert not stale.exists() and {p.name for p in cache.rglob("*") if p.is_file()} == versions

@@ -57,3 +57,19 @@ def test_diagrams_rendered_in_the_background_give_the_same_pages(portfolio_root:
     assert any(background.marker in p.markdown for p in background.pages)
     again = site.build(portfolio, findings, site.Options(TODAY, cache_dir=tmp_path / "bg", background=True))
     assert again.pending is None and [p.markdown for p in again.pages] == [p.markdown for p in foreground.pages]
+
+
+def test_a_build_prunes_the_diagrams_the_site_no_longer_shows(portfolio_root: Path, tmp_path: Path) -> None:
+    from test_cache import age_all
+    svg = tmp_path / "svg"
+    cold = _build(portfolio_root, svg)
+    before = set(svg.rglob("*.svg"))
+    assert len(before) == sum(uri.endswith(".svg") for uri in cold)
+    age_all(svg)
+    plan = sorted((portfolio_root / "accounts").glob("[!_]*.yaml"))[0]
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("influence: low", "influence: medium", 1), encoding="utf-8")
+    changed = _build(portfolio_root, svg)
+    after = set(svg.rglob("*.svg"))
+    assert len(after) == len(before) and 1 <= len(before - after) <= 2  # the changed account's map (and matrix)
+    assert {path.read_bytes() for path in after} == {v for uri, v in changed.items() if uri.endswith(".svg")}

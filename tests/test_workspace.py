@@ -144,3 +144,24 @@ def test_fast_validator_rejects_whatever_jsonschema_rejects(mutation, repo):
         data[first][second][third] = value
     full_valid = not list(validator("plan").iter_errors(data))
     assert is_valid(data, "plan") == full_valid
+
+
+def test_a_whole_portfolio_run_prunes_the_stale_plan_entries(repo):
+    from test_cache import age_all
+    cache = repo / ".cache" / "kam"
+
+    def entries() -> set[str]:
+        return {str(p.relative_to(cache)) for p in cache.rglob("*") if p.is_file()}
+
+    load_portfolio(Path("."), models=False)
+    before = entries()
+    assert sorted(p.split("/")[0] for p in before) == ["documents", "plans"]  # the one plan's
+    age_all(cache)
+    plan = repo / "accounts" / "nordvik.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "summary: Changed.\n", encoding="utf-8")
+    load_portfolio(Path("."), [plan])  # one file named: others may still be in use, nothing pruned
+    assert before < entries()
+    age_all(cache)
+    load_portfolio(Path("."))
+    after = entries()
+    assert len(after) == 2 and not after & before
