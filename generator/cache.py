@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import time
 import tempfile
+import time
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Optional
