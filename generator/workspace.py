@@ -15,7 +15,7 @@ from __future__ import annotations
 import marshal
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
@@ -146,8 +146,14 @@ def _read_plan(path: Path) -> bytes:
 
 
 def _check_job(job: tuple) -> PlanCheck:
-    raw, display, stem, context, with_document = job
-    return check_plan(raw, display, stem, context, with_document)
+    """Check one plan and cache the result, in the worker: the documents (about 50 KB a plan)
+    then go back to the parent only when it builds models."""
+    raw, display, stem, context, cache, key, with_document = job
+    check = check_plan(raw, display, stem, context, with_document=True)
+    cache.put("plans", key, _encode(check))
+    if check.document is not None:
+        cache.put("documents", key, check.document)
+    return check if with_document else replace(check, document=None)
 
 
 def _encode(check: PlanCheck) -> bytes:
@@ -184,7 +190,7 @@ def _check_plans(files: list[Path], context: Context, cache: Cache, with_documen
     so cached entries for other bytes or another context are stale."""
     context_key = context.key()
     results: dict[Path, PlanCheck] = {}
-    misses: list[tuple[Path, str]] = []
+    misses: list[Path] = []
     jobs: list[tuple] = []
     keys: list[str] = []
     for path in files:
@@ -200,8 +206,8 @@ def _check_plans(files: list[Path], context: Context, cache: Cache, with_documen
         if cached is not None:
             results[path] = cached
         else:
-            misses.append((path, key))
-            jobs.append((raw, display, path.stem, context, True))
+            misses.append(path)
+            jobs.append((raw, display, path.stem, context, cache, key, with_documents))
     done = len(results)
     if progress:
         progress(done, len(files))
@@ -209,19 +215,14 @@ def _check_plans(files: list[Path], context: Context, cache: Cache, with_documen
     if len(jobs) >= PARALLEL_MIN_FILES and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             checked = pool.map(_check_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-            for (path, key), check in zip(misses, checked):
+            for path, check in zip(misses, checked):
                 results[path] = check
                 done += 1
                 if progress and done % 50 == 0:
                     progress(done, len(files))
     else:
-        for (path, key), job in zip(misses, jobs):
+        for path, job in zip(misses, jobs):
             results[path] = _check_job(job)
-    for path, key in misses:
-        check = results[path]
-        cache.put("plans", key, _encode(check))
-        if check.document is not None:
-            cache.put("documents", key, check.document)
     if prune:
         cache.prune("plans", keys)
         cache.prune("documents", keys)
