@@ -162,10 +162,10 @@ def _encode(check: PlanCheck) -> bytes:
     return marshal.dumps((rows, check.plan_id, check.id_position))
 
 
-def _decode(blob: bytes, document: Optional[bytes] = None) -> PlanCheck:
+def _decode(blob: bytes) -> PlanCheck:
     rows, plan_id, id_position = marshal.loads(blob)
     return PlanCheck(tuple(Diagnostic(p, line, col, Severity(sev), code, msg) for p, line, col, sev, code, msg in rows),
-                     plan_id, tuple(id_position), document)
+                     plan_id, tuple(id_position))
 
 
 def _from_cache(cache: Cache, key: str, with_document: bool) -> Optional[PlanCheck]:
@@ -177,7 +177,7 @@ def _from_cache(cache: Cache, key: str, with_document: bool) -> Optional[PlanChe
     if not with_document or check.plan_id is None:
         return check
     document = cache.get("documents", key)
-    return None if document is None else _decode(blob, document)
+    return None if document is None else replace(check, document=document)
 
 
 def _check_plans(files: list[Path], context: Context, cache: Cache, with_documents: bool,
