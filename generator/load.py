@@ -13,6 +13,7 @@ The rules here decide, once, what a plan's text means:
 from __future__ import annotations
 
 import marshal
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .characters import forbidden
 from .diagnostics import Diagnostic, Severity
 
 try:  # libyaml's parser is ~8x faster than the pure-Python one
@@ -114,7 +116,6 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 
 
 def _plain_scalar(text: str) -> Any:
@@ -128,10 +129,9 @@ def _plain_scalar(text: str) -> Any:
         except ValueError:  # more digits than Python converts safely: keep the text
             return text
     if _FLOAT.match(text):
-        return float(text)
-    if text.lower() in _SPECIAL_FLOAT:
-        return _SPECIAL_FLOAT[text.lower()]
-    return text
+        number = float(text)  # 1e400 overflows to infinity: no plan means that, keep the text
+        return number if math.isfinite(number) else text
+    return text  # .inf and .nan too: no amount, value or count is infinite or not a number
 
 
 def _mark(mark) -> tuple[int, int]:
@@ -146,6 +146,7 @@ def _build(node, path: tuple, positions: dict, key_mark: tuple[int, int], depth:
         raise LoadError(f"nested deeper than {MAX_DEPTH} levels", line, column, "yaml-depth")
     kind = node.id
     if kind == "scalar":
+        _check_characters(node.value, line, column)
         return node.value if node.style else _plain_scalar(node.value)
     if kind == "sequence":
         return [_build(item, path + (i,), positions, (item.start_mark.line + 1, item.start_mark.column + 1), depth + 1)
@@ -156,6 +157,7 @@ def _build(node, path: tuple, positions: dict, key_mark: tuple[int, int], depth:
         if key_node.id != "scalar":
             raise LoadError("a key must be plain text, not a list or mapping", *key_pos, "yaml-key")
         key = key_node.value
+        _check_characters(key, *key_pos)
         if key == "<<" and not key_node.style:
             raise LoadError("merge keys ('<<') are not allowed: write the keys out", *key_pos, "yaml-merge")
         if key in result:
@@ -163,6 +165,12 @@ def _build(node, path: tuple, positions: dict, key_mark: tuple[int, int], depth:
             raise LoadError(f"duplicate key '{key}' (first defined on line {first})", *key_pos, "yaml-duplicate-key")
         result[key] = _build(value_node, path + (key,), positions, key_pos, depth + 1)
     return result
+
+
+def _check_characters(text: str, line: int, column: int) -> None:
+    reason = forbidden(text)
+    if reason is not None:
+        raise LoadError(reason, line, column, "character")
 
 
 def _flow_depth_bound(raw: bytes) -> int:
@@ -225,8 +233,8 @@ def parse(raw: bytes, path: str = "<string>") -> Document:
     if any(c in raw for c in b"&*!") or _flow_depth_bound(raw) > MAX_DEPTH:
         try:
             _scan_events(text)
-        except yaml.MarkedYAMLError:
-            pass  # reported with its position by compose below
+        except yaml.YAMLError:
+            pass  # reported with its position by compose below (a ReaderError too)
     try:
         node = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as exc:

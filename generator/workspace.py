@@ -24,7 +24,8 @@ from .cache import Cache, code_salt, digest, for_root
 from .diagnostics import Diagnostic, Severity, sort_key
 from . import load as loader
 from .load import Document, LoadError, SourceMap, load, load_error_diagnostic, parse
-from .validate import schema_errors
+from .characters import line_break_errors
+from .validate import schema_errors, suggestion_budget, validator
 
 ACCOUNTS_DIR = "accounts"
 SETTINGS_FILE = "_portfolio.yaml"
@@ -118,11 +119,16 @@ class PlanCheck:
 
 def check_plan(raw: bytes, display: str, stem: str, context: Context, with_document: bool) -> PlanCheck:
     """Parse, schema-check and cross-check one plan's bytes. Pure: safe to cache and to run in a worker."""
+    with suggestion_budget():  # "did you mean" at a bounded cost per file
+        return _check_plan(raw, display, stem, context, with_document)
+
+
+def _check_plan(raw: bytes, display: str, stem: str, context: Context, with_document: bool) -> PlanCheck:
     try:
         document = parse(raw, display)
     except LoadError as exc:
         return PlanCheck((load_error_diagnostic(display, exc),), None)
-    errors = schema_errors(document, "plan")
+    errors = schema_errors(document, "plan") + line_break_errors(document, validator("plan").schema)
     if errors:
         return PlanCheck(tuple(errors), None)
     plan = model.build_plan(document)
@@ -249,7 +255,7 @@ def _read_side_file(path: Path, kind: str, result: LoadResult) -> Optional[Docum
     result.documents[display] = document
     list_key, what = ("tiers", "tier id") if kind == "portfolio" else ("people", "person id")
     result.diagnostics.extend(references.unique_list_ids(document, list_key, what))
-    errors = schema_errors(document, kind)
+    errors = schema_errors(document, kind) + line_break_errors(document, validator(kind).schema)
     result.diagnostics.extend(errors)
     return None if errors else document
 

@@ -12,6 +12,10 @@ from .health import findings_table
 from .md import admonition, anchor_id, bold, cell, front_matter, heading, join, link, none, table
 from .words import STRENGTH_MARK, date, words
 
+# A person page names at most this many of the others who cover the same stakeholder (the account's
+# team matrix has them all): every page then grows with that person's own coverage, not with the team.
+ALSO_COVERED_NAMES = 5
+
 
 class PeopleIndex:
     """Who is on which account, computed once for all person pages."""
@@ -22,10 +26,13 @@ class PeopleIndex:
         self.owned = defaultdict(list)  # person -> [plan]
         self.actions = defaultdict(list)  # person -> [(plan, action)]
         self.commitments = defaultdict(list)
+        self.strength = {}  # (account, person, stakeholder) -> strength of that relationship
         for plan in ctx.portfolio.plans:
             self.owned[plan.owner].append(plan)
             for member in plan.team:
                 self.memberships[member.person].append((plan, member))
+                for cover in member.covers:
+                    self.strength.setdefault((plan.id, member.person, cover.stakeholder), cover.strength)
             for action in plan.actions:
                 if action.is_open:
                     self.actions[action.owner].append((plan, action))
@@ -119,13 +126,19 @@ def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
         s = plan.stakeholder(sid)
         if s is None:
             continue
-        strength = next(c.strength for m in plan.team if m.person == person_id for c in m.covers if c.stakeholder == sid)
+        strength = people.strength[(account_id, person_id, sid)]
         others = [p for p in ctx.coverage(plan).coverers.get(sid, []) if p != person_id]
         target = rel(uri, account_page(plan.id)) + "#" + anchor_id("s", sid)
-        only = Markdown("**nobody else**") if not others else join(ctx.person_name(p) for p in others)
+        only = Markdown("**nobody else**") if not others else _others(ctx, others)
         rows.append([_account(uri, plan), link(s.name, target), s.title, s.influence, s.attitude,
                      STRENGTH_MARK[strength], only if (account_id, sid) not in lost else Markdown("**nobody else**")])
     return lines + table(["Account", "Stakeholder", "Title", "Influence", "Attitude", "Strength", "Also covered by"], rows)
+
+
+def _others(ctx: Context, others: list[str]) -> Markdown:
+    names = join(ctx.person_name(p) for p in others[:ALSO_COVERED_NAMES])
+    more = len(others) - ALSO_COVERED_NAMES
+    return Markdown(f"{names} and {more} more") if more > 0 else names
 
 
 def _work(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> list[str]:

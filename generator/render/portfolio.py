@@ -110,7 +110,7 @@ def concentration(ctx: Context, conc: figures.Concentration) -> list[str]:
     rows = []
     for s in conc.accounts:
         plan = ctx.plan(s.account)
-        bar = "█" * round((s.share or 0) * 40)
+        bar = "█" * round(min(max(s.share or 0, 0), 1) * 40)  # a share over 100 % is a full bar
         rows.append([_account(ctx, HOME, plan), "yes" if s.key else "no", money(s.amount, settings.currency),
                      percent(s.share), Markdown(f'<span class="kam-bar">{bar}</span>') if bar else ""])
     lines += table(["Account", "Key", f"Revenue in {conc.period}", "Share of ours", ""], rows, "llrrl")

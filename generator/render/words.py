@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Optional
 
@@ -94,15 +95,12 @@ def days_between(later: dt.date, earlier: dt.date) -> int:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """`day` moved by `months` (negative: back), clamped to the month's last day."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if year < dt.MINYEAR:
+        return dt.date.min
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def initials_name(name: str) -> str:
