@@ -53,8 +53,9 @@ def forbidden(text: str) -> Optional[str]:
             f"delete it (it often comes with text copied from another program)")
 
 
-def _is_prose(schema: Optional[dict]) -> bool:
-    return bool(schema) and schema.get("maxLength", 0) > PROSE_LENGTH
+def _is_free_text(schema: dict) -> bool:
+    """Short text the schema does not check itself (a pattern, a format or a list of values does)."""
+    return schema.get("maxLength", 0) <= PROSE_LENGTH and not {"pattern", "format", "enum"} & schema.keys()
 
 
 def _field(path: tuple) -> str:
@@ -80,7 +81,7 @@ def _walk(value, schema: dict, path: tuple) -> Iterator[tuple[tuple, str, bool]]
     elif isinstance(value, list) and isinstance(schema.get("items"), dict):
         for index, item in enumerate(value):
             yield from _walk(item, schema["items"], path + (index,))
-    elif isinstance(value, str) and not _is_prose(schema):
+    elif isinstance(value, str) and _is_free_text(schema):
         yield path, value, False
 
 
