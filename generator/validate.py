@@ -191,7 +191,9 @@ def _message(error: jsonschema.ValidationError, kind: str) -> str:
         rule = {"^[A-Z]{2}$": "a two-letter country code in capitals (EE, FI, NO)",
                 "^[A-Z]{3}$": "a three-letter currency code in capitals (EUR)",
                 "^[a-z]{2,3}$": "a two-letter language code (et, fi, no, ru, en)",
-                "^(19[0-9]{2}|2[0-9]{3})-[0-9]{2}-[0-9]{2}$": "a date, YYYY-MM-DD, in the years 1900 to 2999"}.get(error.validator_value)
+                "^(19[0-9]{2}|2[0-9]{3})-[0-9]{2}-[0-9]{2}$": "a date, YYYY-MM-DD, in the years 1900 to 2999",
+                "^(19[0-9]{2}|2[01][0-9]{2})(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$":
+                    "a period from 1900 to 2199: a year (2026), a half (2026-H1), a quarter (2026-Q1) or a month (2026-01)"}.get(error.validator_value)
         if rule is None and "a-z0-9" in error.validator_value:
             rule = "an id: lower-case letters, digits and dashes (like 'mari-kask')"
         if rule is None and "date" in schema.get("description", "").lower():

@@ -236,3 +236,20 @@ def test_a_person_page_names_at_most_five_others_per_stakeholder(repo):
     assert "Jüri Tamm, Person 000, Person 001, Person 002, Person 003 and 55 more" in page
     sizes = [len(p.markdown) for p in built.pages if p.uri.startswith("people/p")]
     assert max(sizes) < 3 * min(sizes)  # every page is about as long, whatever the team's size
+
+
+# --- found by the property tests (tests/test_property_invariant.py) ----------------------------
+
+@pytest.mark.parametrize("name", ["]", "]]", " ", "\u00a0"])
+def test_names_graphviz_once_choked_on_are_drawn(repo, name):
+    plan_with(repo, "name: Ola Hansen", f"name: {json.dumps(name)}")  # ']' after a tag, an empty <B></B>
+    assert kam("validate").exit_code == 0
+    built = site.build(site.load(repo), [], site.Options(dt.date(2026, 11, 23), cache_dir=repo / ".cache"))
+    assert all(path.is_file() for path in built.diagrams.values()) and built.diagrams
+
+
+def test_a_period_before_1900_is_an_error_not_a_crash_of_check(repo):
+    plan_with(repo, 'period: "2025"', 'period: "0000-Q1"')  # was OverflowError in `kam check`
+    (line,) = errors(kam("validate"))
+    assert line.startswith("accounts/nordvik.yaml:12:16: error: situation.revenue[0].period must be a period "
+                           "from 1900 to 2199")

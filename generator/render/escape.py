@@ -112,9 +112,12 @@ def dot(value) -> str:
     '<' and '>' are escaped; '&' is escaped so no entity is invented.
     Graphviz also expands escapes such as \\N (the node's name) and \\G in
     label text after decoding entities, so a backslash is written as an
-    escaped backslash (two &#92;), which shows as one.
+    escaped backslash (two &#92;), which shows as one. Graphviz 2.43 also fails on a ']' just
+    after a tag and on an empty <B></B>: ']' is a reference, and text of spaces stays one space.
     """
-    return html(_WHITESPACE.sub(" ", _text(value)).strip()).replace("\\", "&#92;&#92;")
+    text = _text(value)
+    escaped = html(_WHITESPACE.sub(" ", text).strip()).replace("\\", "&#92;&#92;").replace("]", "&#93;")
+    return escaped or ("&#32;" if text else "")
 
 
 # U+29F5 REVERSE SOLIDUS OPERATOR: looks like a backslash, means nothing to Graphviz.
