@@ -7,9 +7,10 @@ offending value, with a "did you mean" where a near id exists.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Iterator
 
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, sort_key
 from .load import Document
 from .model import Person, Plan
 from .validate import did_you_mean
@@ -112,10 +113,34 @@ def reporting_cycles(plan: Plan) -> Iterator[Diagnostic]:
         reported.update(chain)
 
 
+UNKNOWN_PERSON = "is not in the people directory"
+FOLD_MIN_FILES = 3  # an unknown person named by this many plans is one mistake, reported once
+
+
+def fold_unknown_people(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One error, at its first place, for a person that many plans name but the people directory
+    lacks (a misspelt or broken entry there): "... and 165 more plans that name this person"."""
+    places: dict[str, list[Diagnostic]] = {}
+    for d in diagnostics:
+        if d.code == "unknown-person":
+            person_id = d.message.split(f"' {UNKNOWN_PERSON}", 1)[0].rsplit(" '", 1)[-1]
+            places.setdefault(person_id, []).append(d)
+    drop: set[int] = set()
+    fold: dict[int, Diagnostic] = {}
+    for found in places.values():
+        files = {d.path for d in found}
+        if len(files) >= FOLD_MIN_FILES:
+            first = min(found, key=sort_key)
+            others = len(files) - 1
+            fold[id(first)] = replace(first, message=f"{first.message} ... and {others} more plans that name this person")
+            drop.update(id(d) for d in found if d is not first)
+    return [fold.get(id(d), d) for d in diagnostics if id(d) not in drop]
+
+
 def people_references(plan: Plan, people: dict[str, Person]) -> Iterator[Diagnostic]:
     def check(path, person_id: str, what: str) -> Iterator[Diagnostic]:
         if person_id not in people:
-            yield _at(plan, path, f"{what} '{person_id}' is not in the people directory{did_you_mean(person_id, people)}",
+            yield _at(plan, path, f"{what} '{person_id}' {UNKNOWN_PERSON}{did_you_mean(person_id, people)}",
                       "unknown-person")
         elif people[person_id].left is not None and what in ("owner", "team member"):
             yield _at(plan, path, f"{what} '{person_id}' left the company on {people[person_id].left}", "person-left")

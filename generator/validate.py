@@ -157,7 +157,7 @@ def _unknown_keys(document: Document, error: jsonschema.ValidationError, kind: s
             path = tuple(error.absolute_path) + (key,)
             where = _name(document, tuple(error.absolute_path), kind)
             near = misspelt.get(key)
-            hint = f" (did you mean '{near}'?{' It is required.' if near in required else ''})" if near else \
+            hint = f" (did you mean '{near}'{', a required key' if near in required else ''}?)" if near else \
                 did_you_mean(key, known)
             yield document.error(path, f"unknown key '{key}' in {where}{hint}", "unknown-key", key=True)
 
