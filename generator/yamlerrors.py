@@ -1,0 +1,130 @@
+"""YAML syntax errors in a sentence a non-programmer understands, at the line where the structure
+went wrong, with a hint for the common cause (a colon or `#` in unquoted text, an indent that differs
+from the lines above, a quote or bracket left open, a tab)."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import yaml
+
+QUOTE_EXAMPLE = 'put the whole text in double quotes, e.g. name: "Nordvik: Havn AS"'
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _above(lines: list[str], index: int) -> Optional[int]:
+    """The index of the nearest line above `index` with content."""
+    for i in range(index - 1, -1, -1):
+        if lines[i].strip() and not lines[i].lstrip().startswith("#"):
+            return i
+    return None
+
+
+def _spaces(n: int) -> str:
+    return f"{n} space{'s' if n != 1 else ''}"
+
+
+def _indent_message(lines: list[str], index: int) -> str:
+    above = _above(lines, index)
+    here = _indent(lines[index]) if index < len(lines) else 0
+    if above is None:
+        return "this line is indented differently from the lines above it"
+    return (f"this line is indented by {_spaces(here)}, the line above it by {_spaces(_indent(lines[above]))}: "
+            f"keys of one entry start in the same column, and each '- ' entry of a list too")
+
+
+def _colon_in_value(line: str) -> Optional[str]:
+    m = re.match(r"^\s*(?:- )?([^\s:#'\"][^:#]*):\s+(\S.*)$", line)
+    if m and ": " in m[2] + " " and m[2][0] not in "\"'[{|>":
+        return (f"the text after '{m[1].strip()}:' has a colon followed by a space in it, which YAML reads as "
+                f"the start of another key: {QUOTE_EXAMPLE}")
+    return None
+
+
+def _after_quote(line: str, column: int) -> Optional[str]:
+    before = line[:column].rstrip()
+    if before.endswith('"'):
+        return 'the text goes on after its closing quote: put the whole value in quotes, e.g. name: "Nordvik Havn AS"'
+    if before.endswith("'"):
+        return ("an apostrophe inside text in single quotes ends the text: write it twice ('O''Brien') or use "
+                "double quotes (\"O'Brien\")")
+    return None
+
+
+def _mapping_values(lines: list[str], index: int) -> str:
+    line = lines[index] if index < len(lines) else ""
+    above = _above(lines, index)
+    if above is not None and _indent(line) > _indent(lines[above]) and re.search(r":\s+\S", lines[above]):
+        return _indent_message(lines, index) + " (a line indented more than the one above continues its value)"
+    return _colon_in_value(line) or f"a colon followed by a space starts a key here, which YAML does not expect: " \
+                                    f"{QUOTE_EXAMPLE}, or check the indentation"
+
+
+def _bracket(exc: yaml.MarkedYAMLError, lines: list[str], opening: str, closing: str) -> tuple[str, int, int]:
+    mark = exc.context_mark
+    opened = lines[mark.line] if mark.line < len(lines) else ""
+    message = f"a '{opening}' opened on this line is not closed with '{closing}'"
+    if "#" in opened[mark.column:]:
+        message += (f": a '#' inside the brackets starts a comment, which hides the rest of the line; "
+                    f"put that item in quotes (\"#2\")")
+    else:
+        example = "buying_roles: [economic, user]" if opening == "[" else "{stakeholder: kari, strength: strong}"
+        message += f": close it at the end, e.g. {example}"
+    return message, mark.line + 1, mark.column + 1
+
+
+def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int]:
+    """(message, line, column), 1-based, for a parser error on `text`."""
+    lines = text.splitlines()
+    mark = exc.problem_mark or exc.context_mark
+    index, column = (mark.line, mark.column) if mark else (0, 0)
+    line = lines[index] if index < len(lines) else ""
+    problem, context = exc.problem or "", exc.context or ""
+    position = (index + 1, column + 1)
+    if "tab" in problem or (mark is not None and text[mark.index:mark.index + 1] == "\t"):
+        tab_line = next((i for i in (index, index - 1, index + 1) if 0 <= i < len(lines) and "\t" in lines[i]), index)
+        return "a tab character: YAML indents with spaces only; replace the tab with spaces", tab_line + 1, 1
+    if "quoted scalar" in context and exc.context_mark:
+        quote = text[exc.context_mark.index]
+        return (f"a quote ({quote}) opened on this line is never closed: end the text with {quote}, "
+                f"or write it without quotes", exc.context_mark.line + 1, exc.context_mark.column + 1)
+    if "flow sequence" in context and exc.context_mark:
+        return _bracket(exc, lines, "[", "]")
+    if "flow mapping" in context and exc.context_mark:
+        return _bracket(exc, lines, "{", "}")
+    if "flow node" in context and mark:
+        opened = max(text.rfind("[", 0, mark.index), text.rfind("{", 0, mark.index))
+        if opened >= 0:
+            before = text[:opened]
+            char = text[opened]
+            exc.context_mark = yaml.Mark("", opened, before.count("\n"), opened - before.rfind("\n") - 1, None, None)
+            return _bracket(exc, lines, char, "]" if char == "[" else "}")
+    if "single document" in context:
+        return ("a line '---' starts a second document, but a plan is one document: remove the '---' line",
+                *position)
+    if "mapping values are not allowed" in problem:
+        message = _mapping_values(lines, index)
+        return message, index + 1, (column if message.startswith("the text") else _indent(line)) + 1
+    if "expected '-' indicator" in problem:
+        return _indent_message(lines, index), *position
+    if "expected key" in problem:
+        return _after_quote(line, column) or _indent_message(lines, index), *position
+    if "simple key" in context and exc.context_mark:
+        where = exc.context_mark.line
+        return ("this line has no colon after its key: write 'key: value' with a space after the colon "
+                "(name: Nordvik); a text that goes on from the line above is indented more than its key",
+                where + 1, 1)
+    if ("alias" in context or "anchor" in context) and exc.context_mark:
+        mark = exc.context_mark
+        index, column, position = mark.line, mark.column, (mark.line + 1, mark.column + 1)
+        line = lines[index] if index < len(lines) else ""
+    if "alias" in context or "anchor" in context or "cannot start any token" in problem:
+        char = text[mark.index] if mark and mark.index < len(text) else "?"
+        return (f"a value cannot start with '{char}' unless it is in quotes: write \"{line[column:].strip()}\"",
+                *position)
+    return ("the text cannot be read as YAML here: check the indentation, the colons and the quotes on this "
+            "line and the one above", *position)
