@@ -30,10 +30,10 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _entry(list_key, item, index: int) -> str:
+def _entry(list_key, item, index: int, avoid=None) -> str:
     noun = ENTRY.get(list_key, f"entry of {list_key}") if isinstance(list_key, str) else "entry"
     if isinstance(item, dict):
-        for key in LABELS:
+        for key in (k for k in LABELS if k != avoid):  # not by the value the message is about
             value = item.get(key)
             if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
                 name = item.get("name")
@@ -47,10 +47,10 @@ def field_name(data, path, kind: str = "plan") -> str:
     entries: list[str] = []  # outermost first
     fields: list[str] = []  # the keys below the innermost entry
     node, parent_key = data, None
-    for part in path:
+    for i, part in enumerate(path):
         if isinstance(part, int):
             item = node[part] if isinstance(node, list) and part < len(node) else None
-            entries.append(_entry(parent_key, item, part))
+            entries.append(_entry(parent_key, item, part, path[-1] if i == len(path) - 2 else None))
             fields = []
             node = item
         else:
@@ -107,19 +107,21 @@ def _as_slug(text: str) -> str:
 
 
 GUESSES: tuple[Callable[[str], Optional[str]], ...] = (
-    _as_date, _as_period, str.upper, str.lower, str.strip, _as_slug,
+    _as_date, _as_period, str.upper, str.lower, str.strip,
     lambda t: t.lstrip("@"),
     lambda t: re.sub(r"\s+", "", t.replace("(at)", "@").replace("[at]", "@")),
     lambda t: "https://" + t if not t.startswith("http") else None,
 )
 
 
-def guess(value, schema: dict) -> Optional[str]:
-    """The value as the schema wants it, if a known other way of writing it gives that."""
+def guess(value, schema: dict, *, new_id: bool = False) -> Optional[str]:
+    """The value as the schema wants it, if a known other way of writing it gives that. A name
+    becomes an id (`Mari Kask` -> `mari-kask`) only where an id is given (`new_id`): where one is
+    named, the cross-reference check says which id exists."""
     if not isinstance(value, str):
         return None
     check = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    for convert in GUESSES:
+    for convert in GUESSES + ((_as_slug,) if new_id else ()):
         candidate = convert(value)
         if candidate and candidate != value and check.is_valid(candidate):
             return candidate
@@ -147,3 +149,13 @@ def rule(schema: dict) -> Optional[str]:
     if not text:
         return None
     return text[0].lower() + text[1:].rstrip(".")
+
+
+def as_number(value) -> Optional[str]:
+    """A number written as text the way people write them (`250 000`, `1 500,50`), as YAML reads one."""
+    if not isinstance(value, str):
+        return None
+    text = re.sub(r"[\s\u00a0\u202f'_]", "", value).replace("\u2212", "-")
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    return text if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text) else None

@@ -47,9 +47,20 @@ def unique_ids(plan: Plan) -> Iterator[Diagnostic]:
         yield from _duplicates(plan, member.covers, f"coverage of {member.person} for stakeholder", "stakeholder")
 
 
+def _hint(value: str, known, names: dict | None = None) -> str:
+    """A "did you mean": the id of whoever has `value` as their name, else the nearest id."""
+    named = (names or {}).get(str(value).casefold())
+    return f" (did you mean '{named}'? That is the id of {value})" if named else did_you_mean(value, known)
+
+
+def _names(entities) -> dict:
+    return {e.name.casefold(): e.id for e in entities if e.name}
+
+
 def _reference(plan: Plan, path, value: str | None, known, what: str) -> Iterator[Diagnostic]:
     if value is not None and value not in known:
-        yield _at(plan, path, f"{what} '{value}' is not {_kind(what)} of this account{did_you_mean(value, known)}",
+        names = _names(plan.stakeholders) if _kind(what) == "a stakeholder" else None
+        yield _at(plan, path, f"{what} '{value}' is not {_kind(what)} of this account{_hint(value, known, names)}",
                   "unknown-reference")
 
 
@@ -138,9 +149,11 @@ def fold_unknown_people(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def people_references(plan: Plan, people: dict[str, Person]) -> Iterator[Diagnostic]:
+    names = _names(people.values())
+
     def check(path, person_id: str, what: str) -> Iterator[Diagnostic]:
         if person_id not in people:
-            yield _at(plan, path, f"{what} '{person_id}' {UNKNOWN_PERSON}{did_you_mean(person_id, people)}",
+            yield _at(plan, path, f"{what} '{person_id}' {UNKNOWN_PERSON}{_hint(person_id, people, names)}",
                       "unknown-person")
         elif people[person_id].left is not None and what in ("owner", "team member"):
             yield _at(plan, path, f"{what} '{person_id}' left the company on {people[person_id].left}", "person-left")

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import jsonschema
 
+from .explain import guess
+from .diagnostics import Diagnostic
 from .load import Document
 
 # errors after which the value is still of the type the model expects
@@ -121,6 +123,9 @@ def _repair(data, schema: dict, path, error: jsonschema.ValidationError, changed
     key = path[-1]
     field_schema = _subschema(schema, path)
     if error.validator in _KEEPABLE and field_schema.get("format") != "date":
+        if key == "id" and (near := guess(error.instance, field_schema, new_id=True)):
+            parent[key] = near  # `Mari Kask` is mari-kask, whom others name
+            changed.add(path)
         return  # still of its type: the model can hold it, and references to it still resolve
     required = isinstance(parent, dict) and key in _subschema(schema, path[:-1]).get("required", ())
     if isinstance(parent, dict) and not required:
@@ -128,3 +133,20 @@ def _repair(data, schema: dict, path, error: jsonschema.ValidationError, changed
     else:
         parent[key] = placeholder(field_schema, path)
     changed.add(path)
+
+
+def without_follow_ons(schema_found: list[Diagnostic], cross: list[Diagnostic], blocked) -> list[Diagnostic]:
+    """The schema's and the cross-reference check's findings, one per mistake: a cross-reference
+    finding at a value with a schema error is a follow-on and left out, unless it knows what the
+    value should be ("did you mean 'kari'?"): then it replaces the schema's."""
+    values = {(d.line, d.column) for d in schema_found if d.code == "schema"}
+    replaced: dict = {}
+    kept = []
+    for d in cross:
+        position = (d.line, d.column)
+        if position not in blocked:
+            kept.append(d)
+        elif "(did you mean" in d.message and position in values:
+            replaced.setdefault(position, d)
+    out = [replaced.get((d.line, d.column), d) if d.code == "schema" else d for d in schema_found]
+    return list(dict.fromkeys(out)) + kept

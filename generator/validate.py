@@ -20,7 +20,7 @@ from typing import Iterator
 import jsonschema
 
 from .diagnostics import Diagnostic, Severity, sort_key
-from .explain import field_name, guess, rule, unreal_date
+from .explain import as_number, field_name, guess, rule, unreal_date
 from .load import Document
 
 SCHEMA_DIR = Path(__file__).parent / "schema"  # a link to the top-level schema/
@@ -96,7 +96,7 @@ def _type_name(value) -> str:
 
 def _pattern_message(where: str, error: jsonschema.ValidationError) -> str:
     value, schema = error.instance, error.schema
-    near = guess(value, schema)
+    near = guess(value, schema, new_id=bool(error.absolute_path) and error.absolute_path[-1] == "id")
     hint = f" (did you mean {near}?)" if near else ""
     if error.validator == "format" and error.validator_value == "date" and (why := unreal_date(value)):
         return f"{where}: {_describe(value)} is not a real date: {why}"
@@ -112,12 +112,17 @@ def _message(error: jsonschema.ValidationError, document: Document, kind: str) -
     if kw == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         names = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
-                 "array": "a list", "object": "a mapping", "null": "empty"}
+                 "array": "a list", "object": "a group of 'key: value' lines", "null": "empty"}
         hint = ""
+        if wanted == ["object"] and isinstance(value, str):
+            hint = " (write its keys on lines of their own below the '- ', e.g. id: kari, then name: Kari Nordmann)" \
+                if error.absolute_path and isinstance(error.absolute_path[-1], int) else ""
         if "string" in wanted and isinstance(value, (int, float, bool)):
             hint = " (put it in quotes)"
         elif value is None:
             hint = " (the value is missing after the colon)"
+        elif ("number" in wanted or "integer" in wanted) and (number := as_number(value)):
+            hint = f" (did you mean {number}?)"
         return f"{where} must be {' or '.join(names.get(w, w) for w in wanted)}, not {_type_name(value)}{hint}"
     if kw in ("pattern", "format"):
         return _pattern_message(where, error)
@@ -203,9 +208,10 @@ def explain(document: Document, kind: str, errors: list[jsonschema.ValidationErr
                 owner = _name(document, path, kind)
                 out.append(document.error(path, f"missing required key '{key}' in {owner}", "missing-key"))
         elif "propertyNames" in error.absolute_schema_path:
+            near = guess(error.instance, error.schema)
             out.append(document.error(path + (error.instance,), f"{_name(document, path, kind)}: key "
-                                      f"'{error.instance}' is not allowed: {rule(error.schema) or 'see the schema'}",
-                                      "schema", key=True))
+                                      f"'{error.instance}' is not allowed: {rule(error.schema) or 'see the schema'}"
+                                      + (f" (did you mean {near}?)" if near else ""), "schema", key=True))
         else:
             out.append(document.error(path, _message(error, document, kind), "schema"))
     return sorted(out, key=sort_key)

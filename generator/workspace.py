@@ -24,7 +24,7 @@ from .cache import Cache, code_salt, digest, for_root
 from .diagnostics import Diagnostic, Severity, sort_key
 from . import load as loader
 from .load import Document, LoadError, SourceMap, load, load_error_diagnostic, parse
-from .salvage import is_placeholder, salvage
+from .salvage import is_placeholder, salvage, without_follow_ons
 from .validate import explain, raw_errors, validator
 
 ACCOUNTS_DIR = "accounts"
@@ -125,7 +125,7 @@ def check_plan(raw: bytes, display: str, stem: str, context: Context, with_docum
         return PlanCheck((load_error_diagnostic(display, exc),), None)
     errors = raw_errors(document, "plan")
     if errors:
-        found = explain(document, "plan", errors) + _salvaged_problems(document, stem, context, errors)
+        found = _salvaged_problems(document, stem, context, errors)
         return PlanCheck(tuple(sorted(found, key=sort_key)), None)
     plan = model.build_plan(document)
     problems = _cross_problems(plan, stem, context)
@@ -141,14 +141,15 @@ def _cross_problems(plan: model.Plan, stem: str, context: Context) -> list[Diagn
 
 
 def _salvaged_problems(document: Document, stem: str, context: Context, errors: list) -> list[Diagnostic]:
-    """The cross-reference problems of the well-formed rest of a plan with schema errors."""
+    """The schema errors of a plan, and the cross-reference problems of its well-formed rest."""
+    found = explain(document, "plan", errors)
     rest = salvage(document, validator("plan").schema, errors)
     try:
         plan = model.build_plan(rest.document)
         problems = _cross_problems(plan, stem, context)
     except (TypeError, ValueError, AttributeError, KeyError, IndexError):  # pragma: no cover - a salvage gap
-        return []
-    return [p for p in problems if (p.line, p.column) not in rest.blocked]
+        return found
+    return without_follow_ons(found, problems, rest.blocked)
 
 
 def _read_plan(path: Path) -> bytes:

@@ -31,6 +31,11 @@ def _spaces(n: int) -> str:
 def _indent_message(lines: list[str], index: int) -> str:
     above = _above(lines, index)
     here = _indent(lines[index]) if index < len(lines) else 0
+    if index < len(lines) and lines[index].lstrip().startswith("- "):
+        entry = next((i for i in range(index - 1, -1, -1) if lines[i].lstrip().startswith("- ")), None)
+        if entry is not None and _indent(lines[entry]) != here:
+            return (f"this '- ' entry is indented by {_spaces(here)}, the entry above it (line {entry + 1}) by "
+                    f"{_spaces(_indent(lines[entry]))}: the entries of one list start in the same column")
     if above is None:
         return "this line is indented differently from the lines above it"
     return (f"this line is indented by {_spaces(here)}, the line above it by {_spaces(_indent(lines[above]))}: "
