@@ -4,7 +4,8 @@ A plan with a bad attitude on one stakeholder still has that stakeholder, and ev
 it can still name a wrong `reports_to`: one run should say both. `salvage` turns the document into
 data the model can be built from, changing only what the schema errors are about:
 
-- an unknown key, or a bad value of an optional key, is left out;
+- an unknown key is left out, or read as the key it misspells when its value fits that key;
+- a bad value of an optional key is left out;
 - a bad value of a required key stays when it is text the model can hold (a stakeholder's id that
   breaks the id rule is still that stakeholder's id), else it is replaced by a placeholder, as is a
   missing required key; list entries are never removed, so every position stays true.
@@ -23,6 +24,7 @@ import jsonschema
 from .explain import guess
 from .diagnostics import Diagnostic
 from .load import Document
+from .validate import near_keys
 
 # errors after which the value is still of the type the model expects
 _KEEPABLE = {"enum", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
@@ -43,6 +45,11 @@ def _subschema(schema: dict, path) -> dict:
         else:
             schema = schema.get("properties", {}).get(part, {})
     return schema
+
+
+def _fits(value, schema: dict) -> bool:
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+                                           ).is_valid(value)
 
 
 def placeholder(schema: dict, path):
@@ -99,9 +106,13 @@ def salvage(document: Document, schema: dict, errors: list[jsonschema.Validation
         node = _node(data, path)
         if error.validator == "additionalProperties" and isinstance(node, dict):
             known = error.schema.get("properties", {})
+            meant = {key: near for near, key in near_keys(error).items()}
             for key in [k for k in node if k not in known]:
-                del node[key]
+                value = node.pop(key)
                 changed.add(path + (key,))
+                target = meant.get(key)
+                if target and _fits(value, known.get(target, {})):
+                    node[target] = value  # `attitud: neutral` is the stakeholder's attitude
         elif "propertyNames" in error.absolute_schema_path and isinstance(node, dict):
             node.pop(error.instance, None)
             changed.add(path + (error.instance,))

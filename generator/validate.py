@@ -141,22 +141,26 @@ def _message(error: jsonschema.ValidationError, document: Document, kind: str) -
     return f"{where}: {error.message}"
 
 
-def _near_keys(error: jsonschema.ValidationError) -> dict[str, str]:
-    """Unknown keys of one mapping, by the known key each is a misspelling of."""
+def near_keys(error: jsonschema.ValidationError) -> dict[str, str]:
+    """Unknown keys of one mapping (an additionalProperties error), by the known key each is a
+    misspelling of: a near name, or the one required key missing when one key is unknown."""
     known = error.schema.get("properties", {})
+    unknown = [key for key in error.instance if key not in known]
     near = {}
-    for key in error.instance:
-        if key not in known:
-            close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
-            if close and close[0] not in error.instance:
-                near.setdefault(close[0], key)
+    for key in unknown:
+        close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
+        if close and close[0] not in error.instance:
+            near.setdefault(close[0], key)
+    missing = [key for key in error.schema.get("required", ()) if key not in error.instance]
+    if len(unknown) == 1 and len(missing) == 1 and not near:
+        near[missing[0]] = unknown[0]  # `ident: pkask` where `id` is missing
     return near
 
 
 def _unknown_keys(document: Document, error: jsonschema.ValidationError, kind: str) -> Iterator[Diagnostic]:
     known = error.schema.get("properties", {})
     required = set(error.schema.get("required", ()))
-    misspelt = {key: near for near, key in _near_keys(error).items()}
+    misspelt = {key: near for near, key in near_keys(error).items()}
     for key in error.instance:
         if key not in known:
             path = tuple(error.absolute_path) + (key,)
@@ -195,7 +199,7 @@ def explain(document: Document, kind: str, errors: list[jsonschema.ValidationErr
     misspelt: dict[tuple, set] = {}
     for error in errors:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            misspelt[tuple(error.absolute_path)] = set(_near_keys(error))
+            misspelt[tuple(error.absolute_path)] = set(near_keys(error))
     for error in errors:
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
