@@ -140,3 +140,13 @@ def test_the_editor_shows_the_same_plain_rule_once(tmp_path):
         (7, "Write the date as YYYY-MM-DD, e.g. 2026-11-02."),
         (7, "Write the id in lower-case letters, digits and dashes (no spaces), at most 64 characters, e.g. mari-kask."),
     ]
+
+
+def test_a_renamed_key_is_one_error_and_its_value_still_counts(repo):
+    people = repo / "accounts/_people.yaml"
+    people.write_text(people.read_text().replace("{id: oodegard,", "{ident: oodegard,"))
+    for n in range(3):
+        write(repo, f"accounts/plan-{n}.yaml", f"id: plan-{n}\nname: Plan {n}\nowner: oodegard\ntier: key\n")
+    assert kam("validate").stdout.splitlines() == [
+        "accounts/_people.yaml:5:6: error: unknown key 'ident' in person 'Øystein Ødegård' (did you mean 'id', "
+        "a required key?) [unknown-key]"]
