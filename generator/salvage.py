@@ -155,6 +155,8 @@ def without_follow_ons(schema_found: list[Diagnostic], cross: list[Diagnostic], 
     kept = []
     for d in cross:
         position = (d.line, d.column)
+        if "\x00" in d.message:
+            continue  # about a placeholder: the schema error where it stands says what is wrong
         if position not in blocked:
             kept.append(d)
         elif "(did you mean" in d.message and position in values:
