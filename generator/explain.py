@@ -110,7 +110,7 @@ GUESSES: tuple[Callable[[str], Optional[str]], ...] = (
     _as_date, _as_period, str.upper, str.lower, str.strip,
     lambda t: t.lstrip("@"),
     lambda t: re.sub(r"\s+", "", t.replace("(at)", "@").replace("[at]", "@")),
-    lambda t: "https://" + t if not t.startswith("http") else None,
+    lambda t: "https://" + t if re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", t) else None,  # www.nordvik.no
 )
 
 

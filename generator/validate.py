@@ -180,9 +180,14 @@ def raw_errors(document: Document, kind: str) -> list[jsonschema.ValidationError
     """The validator's errors, one per value (the mapping-level ones all kept)."""
     if is_valid(document.data, kind):
         return []
+    return one_per_value(validator(kind).iter_errors(document.data))
+
+
+def one_per_value(errors) -> list[jsonschema.ValidationError]:
+    """Of the errors about one value, the one that says most: its type, its choices, then its rule."""
     best: dict[tuple, jsonschema.ValidationError] = {}
     out: list[jsonschema.ValidationError] = []
-    for error in validator(kind).iter_errors(document.data):
+    for error in errors:
         if error.validator in _PER_MAPPING or "propertyNames" in error.absolute_schema_path:
             out.append(error)
             continue

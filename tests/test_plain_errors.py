@@ -7,13 +7,15 @@ import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
 import yamlls
 from conftest import write
 from generator.cli import main
-from generator.validate import KINDS, schema_path
+from generator.load import parse
+from generator.validate import KINDS, explain, one_per_value, schema_path, validator
 
 EXAMPLES = Path(__file__).parent / "examples" / "negative"
 # what a regular expression or a count from zero looks like in a message
@@ -150,3 +152,16 @@ def test_a_renamed_key_is_one_error_and_its_value_still_counts(repo):
     assert kam("validate").stdout.splitlines() == [
         "accounts/_people.yaml:5:6: error: unknown key 'ident' in person 'Øystein Ødegård' (did you mean 'id', "
         "a required key?) [unknown-key]"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_bad_value_of_every_rule_in_the_schemas_is_explained_without_a_regex(kind):
+    rules = [node for node in walk(validator(kind).schema) if "pattern" in node or "format" in node]
+    document = parse(b"field: not valid at all!\n", "accounts/x.yaml")
+    messages = []
+    for node in rules:
+        checker = jsonschema.Draft202012Validator({"type": "object", "properties": {"field": node}},
+                                                  format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        messages += [d.message for d in explain(document, kind, one_per_value(checker.iter_errors(document.data)))]
+    assert len(messages) == len(rules)  # one error per value, though a date breaks its pattern and its format
+    assert [m for m in messages if REGEX.search(m) or "e.g." not in m] == []
