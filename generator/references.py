@@ -125,27 +125,46 @@ def reporting_cycles(plan: Plan) -> Iterator[Diagnostic]:
 
 
 UNKNOWN_PERSON = "is not in the people directory"
-FOLD_MIN_FILES = 3  # an unknown person named by this many plans is one mistake, reported once
+FOLD_MIN_FILES = 2  # an unknown person or tier named by this many plans is one mistake, reported once
+FOLD_MIN_PLACES = 3  # an unknown id named this often in one plan: the same
 
 
-def fold_unknown_people(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """One error, at its first place, for a person that many plans name but the people directory
-    lacks (a misspelt or broken entry there): "... and 165 more plans that name this person"."""
-    places: dict[str, list[Diagnostic]] = {}
+def _named(d: Diagnostic) -> str:
+    """The id a "'x' is not ..." finding is about."""
+    return d.message.split("' is not ", 1)[0].rsplit(" '", 1)[-1]
+
+
+def _fold(found: list[Diagnostic], more: str) -> tuple[Diagnostic, set[int]]:
+    first = min(found, key=sort_key)
+    return replace(first, message=f"{first.message} ... and {more}"), {id(d) for d in found if d is not first}
+
+
+def fold_repeats(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One error, at its first place, for an id that many places name but nothing defines (a typo
+    where it is defined, or a broken entry there): "... and 165 more plans that name this person"."""
+    groups: dict[tuple, list[Diagnostic]] = {}
     for d in diagnostics:
-        if d.code == "unknown-person":
-            person_id = d.message.split(f"' {UNKNOWN_PERSON}", 1)[0].rsplit(" '", 1)[-1]
-            places.setdefault(person_id, []).append(d)
+        if d.code in ("unknown-person", "unknown-tier"):
+            groups.setdefault((d.code, _named(d)), []).append(d)
+        elif d.code == "unknown-reference":
+            groups.setdefault((d.code, _named(d), d.path), []).append(d)
     drop: set[int] = set()
-    fold: dict[int, Diagnostic] = {}
-    for found in places.values():
-        files = {d.path for d in found}
-        if len(files) >= FOLD_MIN_FILES:
-            first = min(found, key=sort_key)
-            others = len(files) - 1
-            fold[id(first)] = replace(first, message=f"{first.message} ... and {others} more plans that name this person")
-            drop.update(id(d) for d in found if d is not first)
-    return [fold.get(id(d), d) for d in diagnostics if id(d) not in drop]
+    folded: dict[int, Diagnostic] = {}
+    for (code, *_), found in groups.items():
+        files = sorted({d.path for d in found})
+        if code != "unknown-reference" and len(files) >= FOLD_MIN_FILES:
+            what = "person" if code == "unknown-person" else "tier"
+            plans = "plan that names" if len(files) == 2 else "plans that name"
+            first, others = _fold(found, f"{len(files) - 1} more {plans} this {what}")
+        elif code == "unknown-reference" and len(found) >= FOLD_MIN_PLACES:
+            lines = sorted(d.line for d in found)[1:]
+            first, others = _fold(found, f"{len(lines)} more places that name it, on lines "
+                                         f"{', '.join(map(str, lines))}")
+        else:
+            continue
+        folded[id(min(found, key=sort_key))] = first
+        drop |= others
+    return [folded.get(id(d), d) for d in diagnostics if id(d) not in drop]
 
 
 def people_references(plan: Plan, people: dict[str, Person]) -> Iterator[Diagnostic]:

@@ -313,7 +313,7 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: 
             if models and check.document is not None:
                 result.plans.append(model.build_plan(check.to_document(_display(path))))
 
-    result.diagnostics = references.fold_unknown_people(result.diagnostics)
+    result.diagnostics = references.fold_repeats(result.diagnostics)
     duplicates = list(references.unique_plan_ids(valid))
     result.diagnostics.extend(duplicates)
     bad = {d.path for d in duplicates}

@@ -165,3 +165,13 @@ def test_a_bad_value_of_every_rule_in_the_schemas_is_explained_without_a_regex(k
         messages += [d.message for d in explain(document, kind, one_per_value(checker.iter_errors(document.data)))]
     assert len(messages) == len(rules)  # one error per value, though a date breaks its pattern and its format
     assert [m for m in messages if REGEX.search(m) or "e.g." not in m] == []
+
+
+def test_a_tier_renamed_in_the_settings_is_one_error_not_one_per_plan(repo):
+    settings = repo / "accounts/_portfolio.yaml"
+    settings.write_text(settings.read_text().replace("- id: key\n", "- id: kee\n"))
+    for n in range(3):
+        write(repo, f"accounts/plan-{n}.yaml", f"id: plan-{n}\nname: Plan {n}\nowner: jtamm\ntier: key\n")
+    assert kam("validate").stdout.splitlines() == [
+        "accounts/plan-0.yaml:4:7: error: tier 'key' is not a tier of the portfolio settings (strategic, kee, "
+        "development) (did you mean 'kee'?) ... and 2 more plans that name this tier [unknown-tier]"]
