@@ -82,6 +82,24 @@ def _bracket(exc: yaml.MarkedYAMLError, lines: list[str], opening: str, closing:
     return message, mark.line + 1, mark.column + 1
 
 
+def _runaway_quote(text: str, index: int) -> Optional[tuple[str, int, int]]:
+    """A quoted text that starts on one line and ends lines later, just before `index`: its
+    opening quote was never closed where the author meant to."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= index:
+                break
+            last = token
+    except yaml.MarkedYAMLError:
+        pass
+    if isinstance(last, yaml.ScalarToken) and last.style in ("'", '"') and last.end_mark.line > last.start_mark.line:
+        start = last.start_mark
+        return (f"a quote ({last.style}) opened on this line is closed only on line {last.end_mark.line + 1}: end "
+                f"the text with {last.style} on this line", start.line + 1, start.column + 1)
+    return None
+
+
 def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int]:
     """(message, line, column), 1-based, for a parser error on `text`."""
     lines = text.splitlines()
@@ -111,6 +129,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int]:
     if "single document" in context:
         return ("a line '---' starts a second document, but a plan is one document: remove the '---' line",
                 *position)
+    if ("expected key" in problem or "mapping values" in problem) and mark and (runaway := _runaway_quote(text, mark.index)):
+        return runaway
     if "mapping values are not allowed" in problem:
         message = _mapping_values(lines, index)
         return message, index + 1, (column if message.startswith("the text") else _indent(line)) + 1
