@@ -4,17 +4,40 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench graphviz chromium clean
+.PHONY: site serve test bench lock graphviz chromium clean
 
-$(STAMP): pyproject.toml
+# Exact versions, with hashes: requirements/site.lock for the site, requirements/test.lock
+# (the site's, plus the test tools) for the tests. Each install is remembered by a stamp
+# named after the lock's and pyproject.toml's checksums, so a changed lock installs again.
+stamp = $(VENV)/.installed-$(1)-$(shell cat requirements/$(1).lock pyproject.toml | cksum | cut -d' ' -f1)
+SITE_STAMP := $(call stamp,site)
+TEST_STAMP := $(call stamp,test)
+
+define install_lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "kam needs Python 3.11 or newer ($(PYTHON) is $$($(PYTHON) --version 2>&1))"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
-	@rm -f $(VENV)/.installed-*; touch $@
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/$(1).lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-$(1)-*; touch $@
+endef
+
+$(SITE_STAMP): requirements/site.lock pyproject.toml
+	$(call install_lock,site)
+
+$(TEST_STAMP): requirements/test.lock pyproject.toml
+	$(call install_lock,test)
+
+# Refresh both locks to today's newest releases that pyproject.toml allows (uv resolves for
+# every platform and Python >= 3.11 at once, with hashes); then run make test.
+lock:
+	@test -x .venv-lock/bin/uv || { $(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet uv; }
+	.venv-lock/bin/uv pip compile --quiet --upgrade --universal --python-version 3.11 --generate-hashes \
+	  pyproject.toml requirements/build.in --extra test -o requirements/test.lock
+	.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	  pyproject.toml requirements/build.in --extra site -c requirements/test.lock -o requirements/site.lock
 
 # System packages come from Debian: installed when missing and we are root,
 # otherwise one line says what to install.
@@ -34,19 +57,19 @@ graphviz:
 chromium:
 	$(call need_debian_package,chromium,chromium)
 
-site: $(STAMP) graphviz
+site: $(SITE_STAMP) graphviz
 	$(BIN)/mkdocs build --strict
 
-serve: $(STAMP) graphviz
+serve: $(SITE_STAMP) graphviz
 	$(BIN)/mkdocs serve
 
 # A benchmark, not a test: N = 100 and 1,000 demo accounts against plain mkdocs
 # and PyYAML's C loader (several minutes; see README, "Performance").
-bench: $(STAMP) graphviz
+bench: $(TEST_STAMP) graphviz
 	$(BIN)/python -m generator.bench
 
-test: $(STAMP) graphviz chromium
+test: $(TEST_STAMP) graphviz chromium
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache .venv-lock
