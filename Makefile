@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench lock graphviz chromium clean
+.PHONY: install site serve test test-newest bench lock graphviz chromium clean
 
 # Exact versions, with hashes: requirements/site.lock for the site, requirements/test.lock
 # (the site's, plus the test tools) for the tests. Each install is remembered by a stamp
@@ -57,6 +57,9 @@ graphviz:
 chromium:
 	$(call need_debian_package,chromium,chromium)
 
+# kam and the site builder at the locked versions, without building anything (for the workflows).
+install: $(SITE_STAMP)
+
 site: $(SITE_STAMP) graphviz
 	$(BIN)/mkdocs build --strict
 
@@ -71,5 +74,14 @@ bench: $(TEST_STAMP) graphviz
 test: $(TEST_STAMP) graphviz chromium
 	$(BIN)/python -m pytest
 
+# The tests against today's newest releases that pyproject.toml allows, without the lock, in a
+# venv of their own: what the weekly workflow runs to warn before a user meets a breaking release.
+test-newest: graphviz
+	@rm -rf .venv-newest && $(PYTHON) -m venv .venv-newest
+	.venv-newest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	.venv-newest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -e '.[test]'
+	.venv-newest/bin/python -m pip list --format=freeze --exclude-editable
+	.venv-newest/bin/python -m pytest
+
 clean:
-	rm -rf site .cache .venv-lock
+	rm -rf site .cache .venv-lock .venv-newest
