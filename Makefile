@@ -31,13 +31,16 @@ $(TEST_STAMP): requirements/test.lock pyproject.toml
 	$(call install_lock,test)
 
 # Refresh both locks to today's newest releases that pyproject.toml allows (uv resolves for
-# every platform and Python >= 3.11 at once, with hashes); then run make test.
+# every platform and Python >= 3.11 at once, with hashes; it trusts the system's certificates,
+# as pip does); then run make test.
+UV_VERSION := 0.13.9
+UV_COMPILE := .venv-lock/bin/uv pip compile --quiet --system-certs --universal --python-version 3.11 --generate-hashes
+
 lock:
-	@test -x .venv-lock/bin/uv || { $(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet uv; }
-	.venv-lock/bin/uv pip compile --quiet --upgrade --universal --python-version 3.11 --generate-hashes \
-	  pyproject.toml requirements/build.in --extra test -o requirements/test.lock
-	.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
-	  pyproject.toml requirements/build.in --extra site -c requirements/test.lock -o requirements/site.lock
+	@test -x .venv-lock/bin/uv && .venv-lock/bin/uv --version | grep -q ' $(UV_VERSION) ' || \
+	  { $(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet uv==$(UV_VERSION); }
+	$(UV_COMPILE) --upgrade pyproject.toml requirements/build.in --extra test -o requirements/test.lock
+	$(UV_COMPILE) pyproject.toml requirements/build.in --extra site -c requirements/test.lock -o requirements/site.lock
 
 # System packages come from Debian: installed when missing and we are root,
 # otherwise one line says what to install.
