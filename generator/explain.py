@@ -68,7 +68,7 @@ def field_name(data, path, kind: str = "plan") -> str:
 
 # --- what a mistyped value would be ------------------------------------------------------
 
-_DMY = re.compile(r"^\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*$")  # 2.11.2026, 02/11/2026
+_DMY = re.compile(r"^\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4}|\d{2})\s*$")  # 2.11.2026, 02/11/26
 _YMD = re.compile(r"^\s*(\d{4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*$")  # 2026-11-2, 2026.11.02
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # 20261102
 _PERIOD = re.compile(r"^\s*(?:([QqHh])\s*([1-4])[\s/.-]*(\d{4})|(\d{4})[\s/.-]*([QqHh])\s*([1-4])|"
@@ -84,8 +84,8 @@ def _date(y, m, d) -> Optional[str]:
 
 
 def _as_date(text: str) -> Optional[str]:
-    if m := _DMY.match(text):
-        return _date(m[3], m[2], m[1])  # day first, as every market kam serves writes it
+    if m := _DMY.match(text):  # day first, as every market kam serves writes it; 26 is 2026
+        return _date(m[3] if len(m[3]) == 4 else f"20{m[3]}", m[2], m[1])
     if m := _YMD.match(text) or _COMPACT.match(text):
         return _date(m[1], m[2], m[3])
     return None
@@ -139,7 +139,9 @@ def unreal_date(value) -> Optional[str]:
         return None
     year, month, day = int(m[1]), int(m[2]), int(m[3])
     if not 1 <= month <= 12:
-        return f"there is no month {month} (months go from 01 to 12, as in YYYY-MM-DD)"
+        swapped = _date(year, day, month)
+        return f"there is no month {month} (YYYY-MM-DD: the month comes before the day)" + \
+            (f" (did you mean {swapped}?)" if swapped else "")
     return f"{_MONTHS[month - 1]} {year} has no day {day}"
 
 

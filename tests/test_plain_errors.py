@@ -74,6 +74,7 @@ def test_every_pattern_in_the_schemas_has_a_plain_rule_with_an_example(kind):
     ("31/12/2026", "last_contact", "(did you mean 2026-12-31?)"),
     ("2026.11.02", "last_contact", "(did you mean 2026-11-02?)"),
     ("20261102", "last_contact", "(did you mean 2026-11-02?)"),
+    ("2.11.26", "last_contact", "(did you mean 2026-11-02?)"),
 ])
 def test_a_date_written_another_way_is_answered_with_what_it_would_be(repo, value, field, expected):
     write(repo, "accounts/when.yaml", f"id: when\nname: When\nowner: jtamm\ntier: key\nstakeholders:\n"
@@ -81,6 +82,14 @@ def test_a_date_written_another_way_is_answered_with_what_it_would_be(repo, valu
                                       f"{field}: '{value}'}}\n")
     lines = kam("validate").stdout.splitlines()
     assert len(lines) == 1 and lines[0].endswith(f"write the date as YYYY-MM-DD, e.g. 2026-11-02 {expected} [schema]")
+
+
+def test_a_date_with_day_and_month_swapped_says_so(repo):
+    write(repo, "accounts/when.yaml", "id: when\nname: When\nowner: jtamm\ntier: key\nstakeholders:\n"
+                                      "  - {id: kari, name: Kari, influence: high, attitude: neutral, "
+                                      "last_contact: 2026-31-10}\n")
+    assert kam("validate").stdout.endswith(': "2026-31-10" is not a real date: there is no month 31 (YYYY-MM-DD: '
+                                           'the month comes before the day) (did you mean 2026-10-31?) [schema]\n')
 
 
 def test_a_bad_email_in_the_people_directory_is_one_error_not_one_per_plan(repo):
