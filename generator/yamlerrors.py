@@ -28,7 +28,16 @@ def _spaces(n: int) -> str:
     return f"{n} space{'s' if n != 1 else ''}"
 
 
-def _indent_message(lines: list[str], index: int) -> str:
+def _key_indent(line: str) -> int:
+    """Where the line's key starts: after its indentation and any '- ' of a list entry."""
+    rest = line.lstrip(" ")
+    while rest.startswith("- "):
+        rest = rest[2:].lstrip(" ")
+    return len(line) - len(rest)
+
+
+def _indent_message(lines: list[str], index: int) -> Optional[str]:
+    """What is wrong with the line's indentation, or None when it lines up with the line above."""
     above = _above(lines, index)
     here = _indent(lines[index]) if index < len(lines) else 0
     if index < len(lines) and lines[index].lstrip().startswith("- "):
@@ -36,10 +45,24 @@ def _indent_message(lines: list[str], index: int) -> str:
         if entry is not None and _indent(lines[entry]) != here:
             return (f"this '- ' entry is indented by {_spaces(here)}, the entry above it (line {entry + 1}) by "
                     f"{_spaces(_indent(lines[entry]))}: the entries of one list start in the same column")
-    if above is None:
-        return "this line is indented differently from the lines above it"
-    return (f"this line is indented by {_spaces(here)}, the line above it by {_spaces(_indent(lines[above]))}: "
-            f"keys of one entry start in the same column, and each '- ' entry of a list too")
+    if above is None or _key_indent(lines[above]) == here:
+        return None
+    return (f"this line is indented by {_spaces(here)}, the keys of the line above it by "
+            f"{_spaces(_key_indent(lines[above]))}: keys of one entry start in the same column, and each '- ' "
+            f"entry of a list too")
+
+
+def _after_bracket(line: str, column: int) -> Optional[str]:
+    if line[column:column + 1] in ("]", "}"):
+        return f"this '{line[column]}' closes nothing: remove it, or open its list with '[' (or '{{')"
+    if line[:column].rstrip()[-1:] in ("]", "}"):
+        return ("the text goes on after a closing bracket: a value that starts with '[' or '{' is a list or a "
+                "mapping; for text, put it all in quotes, e.g. title: \"[draft] Finance director\"")
+    return None
+
+
+UNREADABLE = ("the text cannot be read as YAML here: check the indentation, the colons and the quotes on this "
+              "line and the one above")
 
 
 def _colon_in_value(line: str) -> Optional[str]:
@@ -63,8 +86,9 @@ def _after_quote(line: str, column: int) -> Optional[str]:
 def _mapping_values(lines: list[str], index: int) -> str:
     line = lines[index] if index < len(lines) else ""
     above = _above(lines, index)
-    if above is not None and _indent(line) > _indent(lines[above]) and re.search(r":\s+\S", lines[above]):
-        return _indent_message(lines, index) + " (a line indented more than the one above continues its value)"
+    if above is not None and _indent(line) > _key_indent(lines[above]) and re.search(r":\s+\S", lines[above]):
+        return (_indent_message(lines, index) or UNREADABLE) + \
+            " (a line indented more than the one above continues its value)"
     return _colon_in_value(line) or f"a colon followed by a space starts a key here, which YAML does not expect: " \
                                     f"{QUOTE_EXAMPLE}, or check the indentation"
 
@@ -134,10 +158,12 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int]:
     if "mapping values are not allowed" in problem:
         message = _mapping_values(lines, index)
         return message, index + 1, (column if message.startswith("the text") else _indent(line)) + 1
-    if "expected '-' indicator" in problem:
-        return _indent_message(lines, index), *position
-    if "expected key" in problem:
-        return _after_quote(line, column) or _indent_message(lines, index), *position
+    if "expected '-' indicator" in problem or "expected key" in problem:
+        message = _after_quote(line, column) or _after_bracket(line, column) or _indent_message(lines, index)
+        return message or UNREADABLE, *position
+    if "sequence entries are not allowed" in problem:
+        return ("a '- ' starts a list entry, which cannot follow a key on the same line: put the text in quotes, "
+                "or start the list on the next line, indented", *position)
     if "simple key" in context and exc.context_mark:
         where = exc.context_mark.line
         return ("this line has no colon after its key: write 'key: value' with a space after the colon "
@@ -151,5 +177,4 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int]:
         char = text[mark.index] if mark and mark.index < len(text) else "?"
         return (f"a value cannot start with '{char}' unless it is in quotes: write \"{line[column:].strip()}\"",
                 *position)
-    return ("the text cannot be read as YAML here: check the indentation, the colons and the quotes on this "
-            "line and the one above", *position)
+    return UNREADABLE, *position
