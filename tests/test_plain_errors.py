@@ -177,3 +177,12 @@ def test_a_tier_renamed_in_the_settings_is_one_error_not_one_per_plan(repo):
     assert edited(repo, "_portfolio.yaml", "- id: key\n", "- id: kee\n") == [
         "accounts/plan-0.yaml:4:7: error: tier 'key' is not a tier of the portfolio settings (strategic, kee, "
         "development) (did you mean 'kee'?) ... and 2 more plans that name this tier [unknown-tier]"]
+
+
+def test_the_readme_shows_real_output_of_the_corpus():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### What the messages say", 1)[1].split("```", 2)[1]
+    shown = [line for line in section.splitlines() if line.startswith("accounts/")]
+    real = {line for case in EXAMPLES.glob("*.expected") for line in case.read_text(encoding="utf-8").splitlines()}
+    assert len(shown) >= 5
+    assert [line for line in shown if line not in real] == []
