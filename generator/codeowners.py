@@ -105,7 +105,10 @@ def add_plan(root: Path, portfolio: Portfolio) -> bool:
                for who in entry.without_handle] + [" ".join([entry.pattern, *entry.handles]) + "\n"]
         at = next((i for i, line in enumerate(lines) if _rule_pattern(line) > entry.pattern), len(lines))
         lines[at:at] = new
-    (root / CODEOWNERS).write_text("".join(lines), encoding="utf-8")
+    try:
+        (root / CODEOWNERS).write_text("".join(lines), encoding="utf-8")
+    except OSError:  # kam validate then says the line is missing, and how to add it
+        return False
     return True
 
 
