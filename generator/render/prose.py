@@ -81,8 +81,13 @@ def to_html(text: str, *, headings: int = 0, resolve: Optional[Resolver] = None)
             token.tag = f"h{min(6, int(token.tag[1]) + headings - 1)}"
         elif token.type == "inline" and token.children:
             _links(token.children, resolve)
-    rendered = md.renderer.render(tokens, md.options, {})
-    return nh3.clean(rendered, tags=TAGS, attributes=ATTRIBUTES, url_schemes=set(LINK_SCHEMES),
+    return sanitise(md.renderer.render(tokens, md.options, {}))
+
+
+def sanitise(html_text: str) -> str:
+    """The second wall: only the tags and attributes the subset makes, links only to http, https, mailto and
+    relative paths (opening no window that could reach back), comments dropped."""
+    return nh3.clean(html_text, tags=TAGS, attributes=ATTRIBUTES, url_schemes=set(LINK_SCHEMES),
                      link_rel="noopener noreferrer nofollow", filter_style_properties={"text-align"},
                      strip_comments=True)
 
