@@ -47,6 +47,7 @@ class Options:
     # Render the diagrams while the caller goes on (MkDocs converting Markdown): the pages then hold a
     # marker where each diagram's size goes, and Site.finish(html) puts the sizes in after Site.wait().
     background: bool = False
+    audience: str = "team"  # team: every document of an account; company: only those its plan shares
 
 
 @dataclass
@@ -108,6 +109,7 @@ def safe_site_path(uri: str) -> str:
 
 def context(portfolio: Portfolio, findings: Sequence, options: Options) -> Context:
     ctx = Context(portfolio, options.today, tuple(findings), options.include_private, options.use_directory_urls)
+    ctx.audience = options.audience
     ctx.account_files = {plan.id: account_files.scan(Path(plan.file), plan.file) for plan in portfolio.plans
                          if plan.file.endswith(YAML_SUFFIXES)}
     return ctx
