@@ -92,3 +92,18 @@ def test_wrong_id_owner_or_tier_is_a_usage_error_and_writes_nothing(repo):
         assert result.exit_code == 2, args
         assert message in result.stderr, (args, result.stderr)
     assert sorted(p.name for p in (repo / "accounts").iterdir()) == ["_people.yaml", "_portfolio.yaml", "nordvik.yaml"]
+
+
+def test_the_template_shows_markdown_and_where_notes_and_documents_go(repo):
+    from generator.render.escape import md_block
+
+    kam("new", "alta-kraft", "--owner", "jtamm", "--tier", "strategic")
+    path = repo / NEW
+    text = path.read_text(encoding="utf-8")
+    assert "accounts/alta-kraft/" in text and "accounts/alta-kraft.md" in text and "documents: [" in text
+    lines = text.splitlines(keepends=True)
+    path.write_text(lines[0] + "".join(line[2:] if line.startswith("# ") else line for line in lines[1:]),
+                    encoding="utf-8")
+    summary = md_block(build_plan(load(path)).summary)
+    assert "<strong>bold</strong>" in summary and "<li>what they buy from us</li>" in summary
+    assert 'href="https://www.example.com"' in summary
