@@ -99,10 +99,10 @@ def _walk(folder: Path, display: str) -> tuple[list[AccountDocument], list[Diagn
         relative = Path(here).relative_to(folder).as_posix()
         for name in sorted(folders):
             if (Path(here) / name).is_symlink():
-                problems.append(_problem(f"{display}/{posixpath.join(relative, name).lstrip('./')}", "document-link",
+                problems.append(_problem(f"{display}/{_join(relative, name)}", "document-link",
                                          "a link to a folder, not a folder in the repository: not published"))
         for name in sorted(f for f in files if not f.startswith(".")):
-            path = name if relative == "." else f"{relative}/{name}"
+            path = _join(relative, name)
             info = (Path(here) / name).lstat()
             if not stat.S_ISREG(info.st_mode):
                 problems.append(_problem(f"{display}/{path}", "document-link",
@@ -110,6 +110,25 @@ def _walk(folder: Path, display: str) -> tuple[list[AccountDocument], list[Diagn
             elif len(found) < MAX_DOCUMENTS:
                 found.append(AccountDocument(path, info.st_size))
     return found, problems
+
+
+def _join(relative: str, name: str) -> str:
+    return name if relative == "." else f"{relative}/{name}"
+
+
+def orphans(accounts: Path, plan_stems: set[str], display: str) -> list[Diagnostic]:
+    """Notes files and document folders in `accounts` (shown as `display`) that belong to no plan."""
+    out = []
+    for entry in sorted(accounts.iterdir()):
+        if entry.name.startswith(("_", ".")):
+            continue
+        is_notes = entry.suffix == NOTES_SUFFIX and entry.is_file()
+        if (is_notes or entry.is_dir()) and (entry.stem if is_notes else entry.name) not in plan_stems:
+            what = "notes" if is_notes else "documents"
+            out.append(_problem(f"{display}/{entry.name}", "no-plan",
+                                f"these {what} belong to no plan: there is no {display}/"
+                                f"{entry.stem if is_notes else entry.name}.yaml (was the plan renamed?)"))
+    return out
 
 
 def scan(plan_file: Path, display: str) -> AccountFiles:

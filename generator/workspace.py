@@ -82,6 +82,8 @@ def select_files(targets: Iterable[Path], accounts: Path) -> list[Path]:
         if target.is_dir():
             selected.extend(plan_files(target))
         elif target.is_file():
+            if target.suffix == documents.NOTES_SUFFIX:  # an account's notes: checked with their plan
+                target = next((plan for plan in map(target.with_suffix, YAML_SUFFIXES) if plan.is_file()), target)
             if target.resolve() not in (accounts / SETTINGS_FILE, accounts / PEOPLE_FILE):
                 selected.append(target)
         else:
@@ -289,6 +291,8 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: 
             if models and check.document is not None:
                 result.plans.append(model.build_plan(check.to_document(_display(path))))
 
+    if not targets:
+        result.diagnostics += documents.orphans(accounts, {path.stem for path in files}, _display(accounts))
     duplicates = list(references.unique_plan_ids(valid))
     result.diagnostics.extend(duplicates)
     bad = {d.path for d in duplicates}

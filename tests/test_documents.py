@@ -146,3 +146,19 @@ def test_a_changed_notes_file_is_checked_again(repo):
     assert validate().exit_code == 0
     write(repo, "accounts/nordvik.md", "# Notes\n\n[gone](gone.pdf)\n")
     assert validate().exit_code == 1
+
+
+def test_notes_or_documents_of_no_plan_are_a_warning(repo):
+    write(repo, "accounts/nordvik-old.md", "# Notes\n")
+    write(repo, "accounts/nordvik-old/offer.pdf", b"%PDF-1.4\n")
+    result = validate()
+    assert [line.split(": warning:")[0] for line in lines(result)] == ["accounts/nordvik-old:1:1", "accounts/nordvik-old.md:1:1"]
+    assert all("[no-plan]" in line and "there is no accounts/nordvik-old.yaml" in line for line in lines(result))
+    assert result.exit_code == 0
+
+
+def test_naming_the_notes_file_validates_its_plan(repo):
+    write(repo, "accounts/nordvik.md", "[gone](gone.pdf)\n")
+    result = validate("accounts/nordvik.md")
+    assert lines(result) == ["accounts/nordvik.md:1:8: error: document 'gone.pdf' is not in accounts/nordvik/ "
+                             "[broken-link]"]
