@@ -104,7 +104,11 @@ def _walk(folder: Path, display: str) -> tuple[list[AccountDocument], list[Diagn
         for name in sorted(f for f in files if not f.startswith(".")):
             path = _join(relative, name)
             info = (Path(here) / name).lstat()
-            if not stat.S_ISREG(info.st_mode):
+            if not path.isprintable() or "\\" in path:
+                problems.append(_problem(f"{display}/{ascii(path)[1:-1]}"[:300], "document-name",
+                                         "this file name has a backslash or a character that is not text: "
+                                         "rename the file; it is not published"))
+            elif not stat.S_ISREG(info.st_mode):
                 problems.append(_problem(f"{display}/{path}", "document-link",
                                          "a link, not a file in the repository: not published"))
             elif len(found) < MAX_DOCUMENTS:

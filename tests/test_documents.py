@@ -162,3 +162,11 @@ def test_naming_the_notes_file_validates_its_plan(repo):
     result = validate("accounts/nordvik.md")
     assert lines(result) == ["accounts/nordvik.md:1:8: error: document 'gone.pdf' is not in accounts/nordvik/ "
                              "[broken-link]"]
+
+
+def test_a_file_name_that_is_not_text_is_reported_not_published(repo):
+    write(repo, "accounts/nordvik/a\\b.txt", "x")
+    write(repo, "accounts/nordvik/tab\there.txt", "x")
+    result = validate()
+    assert [line.rsplit(" ", 1)[1] for line in lines(result)] == ["[document-name]", "[document-name]"]
+    assert result.exit_code == 0
