@@ -14,7 +14,7 @@ from typing import Iterator, Optional
 from .cache import digest
 from .diagnostics import Diagnostic, Severity
 from .model import Plan
-from .prose import outline, prose_values
+from .prose import may_link, outline, prose_values
 from .validate import did_you_mean
 
 NOTES_SUFFIX = ".md"
@@ -195,7 +195,7 @@ def check(plan: Plan, files: AccountFiles, data: dict) -> list[Diagnostic]:
         line, column = plan.position(path)
         out.append(Diagnostic(plan.file, line, column, Severity.ERROR, "missing-document", _missing(files, name)))
     for path, text in prose_values(data):
-        for link in outline(text, headings=False)[1]:
+        for link in outline(text, headings=False)[1] if may_link(text) else ():
             target = inside("", link.target)
             if target is not None and files.document(target):
                 named.add(target)

@@ -137,6 +137,11 @@ def _column(source_lines: list[str], line: int, target: str) -> int:
     return 1
 
 
+def may_link(text: str) -> bool:
+    """False when the text cannot hold a link to a document ([text](path) or [ref]: path): most texts."""
+    return "](" in text or "]:" in text
+
+
 def outline(text: str, *, headings: bool = True) -> tuple[list[Heading], list[Link]]:
     """The text's headings, and its links to documents (relative links), each at its line and column."""
     source_lines = text.splitlines()

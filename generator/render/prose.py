@@ -18,7 +18,7 @@ from typing import Callable, Iterator, Optional
 
 import nh3
 
-from ..prose import LINK_SCHEMES, link_scheme, parser
+from ..prose import LINK_SCHEMES, link_scheme, may_link, parser
 
 Resolver = Callable[[str], Optional[str]]  # a document path as written -> its URL from this page, or None
 
@@ -97,7 +97,7 @@ def inert(html_text: str) -> str:
     return _BETWEEN_TAGS.sub(">", html_text.strip()).translate(_INERT)
 
 
-@lru_cache(maxsize=4096)  # the same texts come back on every build of `make serve`
+@lru_cache(maxsize=16384)  # many plans share texts, and they come back on every build of `make serve`
 def _cached(text: str, headings: int) -> str:
     return inert(to_html(text, headings=headings))
 
@@ -106,6 +106,6 @@ def render(text: str, *, headings: int = 0) -> str:
     """Prose for a generated page: `<div class="kam-prose">…</div>` on one line, documents linked as the page's
     resolver says. Texts with no relative link do not depend on the page, so they are cached."""
     resolve = _resolver.get()
-    body = _cached(text, headings) if "](" not in text and "]:" not in text else inert(
+    body = _cached(text, headings) if not may_link(text) else inert(
         to_html(text, headings=headings, resolve=resolve))
     return f'<div class="kam-prose">{body}</div>'
