@@ -115,6 +115,7 @@ def test_documents_are_published_with_the_account_and_listed(built):
     assert "<strong>pilot</strong>" in minutes and 'href="../../offer.pdf"' in minutes
     listed = account(built).split('id="documents"', 1)[1]
     assert "minutes/2026-10-05.md" in listed and "review 2026-Q3" in listed and "shared with the company" in listed
+    assert "the notes" in listed.split("offer.pdf</a>", 1)[1].split("</tr>", 1)[0]  # linked from the notes only
 
 
 def test_only_markdown_documents_enter_the_search_index(built):

@@ -9,6 +9,7 @@ from urllib.parse import quote, unquote
 
 from ..documents import NOTES_MAX_BYTES, AccountDocument, AccountFiles, inside, references
 from ..model import Plan
+from ..prose import may_link, outline
 from .context import Context, Page, account_page, rel
 from .escape import Markdown, html, prose
 from .md import front_matter, heading, link, table
@@ -74,8 +75,13 @@ def notes(plan: Plan, ctx: Context, uri: str) -> list[str]:
     return [heading(2, "Notes", "notes"), "", prose(files.notes, headings=NOTES_HEADINGS), ""]
 
 
-def _recorded_with(plan: Plan) -> dict[str, list[str]]:
+def _recorded_with(plan: Plan, files: AccountFiles) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
+    notes = files.notes or ""
+    for link in outline(notes)[1] if may_link(notes) else ():
+        target = inside("", link.target)
+        if target and "the notes" not in out.get(target, []):
+            out.setdefault(target, []).append("the notes")
     for path, name in references(plan):
         target = inside("", name)
         if target is None:
@@ -94,7 +100,7 @@ def section(plan: Plan, ctx: Context, uri: str) -> list[str]:
     shown = published(ctx, plan)
     if not shown:
         return []
-    recorded = _recorded_with(plan)
+    recorded = _recorded_with(plan, files_of(ctx, plan))
     rows = []
     for document in shown:
         target = quote(ctx.href(uri, document_uri(plan, document)), safe="/.-_~")
