@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-
 from .validate import validator
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 MEDIA_TYPE = "text/markdown"
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -103,6 +104,8 @@ def parser(*, headings: bool) -> MarkdownIt:
     """CommonMark without raw HTML (shown as text), images or indented code; with tables, strikethrough and a
     line break for every line break. Headings only where the text is a page section of its own (notes files):
     in a plan's field '# text' stays text."""
+    from markdown_it import MarkdownIt  # imported when a text is parsed: most commands never do
+
     md = MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.disable(["image", "code", "html_block", "html_inline"])
