@@ -16,8 +16,6 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterator, Optional
 
-import nh3
-
 from ..prose import LINK_SCHEMES, link_scheme, may_link, parser
 
 Resolver = Callable[[str], Optional[str]]  # a document path as written -> its URL from this page, or None
@@ -87,6 +85,8 @@ def to_html(text: str, *, headings: int = 0, resolve: Optional[Resolver] = None)
 def sanitise(html_text: str) -> str:
     """The second wall: only the tags and attributes the subset makes, links only to http, https, mailto and
     relative paths (opening no window that could reach back), comments dropped."""
+    import nh3  # imported when a text is rendered: `kam diff` and `kam check` never do
+
     return nh3.clean(html_text, tags=TAGS, attributes=ATTRIBUTES, url_schemes=set(LINK_SCHEMES),
                      link_rel="noopener noreferrer nofollow", filter_style_properties={"text-align"},
                      strip_comments=True)
