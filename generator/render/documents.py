@@ -90,7 +90,8 @@ def _recorded_with(plan: Plan, files: AccountFiles) -> dict[str, list[str]]:
             label = "shared with the company"
         else:
             item = getattr(plan, path[0])[path[1]]
-            label = f"{path[0].rstrip('s').replace('_', ' ')} {getattr(item, 'id', None) or getattr(item, 'period', '')}"
+            name = next((str(v) for v in (getattr(item, a, None) for a in ("id", "period", "date")) if v), "")
+            label = f"{path[0].rstrip('s').replace('_', ' ')} {name}"
         out.setdefault(target, []).append(label.strip())
     return out
 
