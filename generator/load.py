@@ -2,12 +2,14 @@
 
 The rules here decide, once, what a plan's text means:
 - YAML 1.2 core scalars: only true/false are booleans (`country: NO` stays
-  Norway), dates and times stay strings (the schema checks them as dates).
+  Norway), dates and times stay strings (the schema checks them as dates);
+  `.inf`, `.nan` and numbers too large for a float stay text (no plan means them).
 - Anything that would make a document mean something other than what its
   author typed, or cost unbounded time or memory, is rejected with its
   position: duplicate keys, anchors and aliases, merge keys, tags, several
   documents, bytes that are not UTF-8, files over MAX_BYTES, nesting deeper
-  than MAX_DEPTH, an empty file, a top level that is not a mapping.
+  than MAX_DEPTH, an empty file, a top level that is not a mapping, and
+  characters no page or diagram can show (generator/characters.py).
 """
 
 from __future__ import annotations
