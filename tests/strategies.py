@@ -109,8 +109,20 @@ def _unique(items: list, key: str) -> list:
     return out
 
 
+def _without_documents(value):
+    if isinstance(value, dict):
+        return {k: _without_documents(v) for k, v in value.items() if not k.endswith("documents")}
+    if isinstance(value, list):
+        return [_without_documents(v) for v in value]
+    return value
+
+
 def consistent(plan: dict, rnd: random.Random, people: list[str], tiers: list[str]) -> dict:
-    """The plan with its references pointing at things that exist and its dates in order."""
+    """The plan with its references pointing at things that exist and its dates in order
+    (and without `documents`: files in accounts/<id>/ are not generated)."""
+    kept = _without_documents(plan)
+    plan.clear()
+    plan.update(kept)
     plan.update(owner=rnd.choice(people), tier=rnd.choice(tiers))
     stakeholders = plan["stakeholders"] = _unique(plan.get("stakeholders", []), "id")
     ids = [s["id"] for s in stakeholders]

@@ -77,8 +77,10 @@ def assert_invariant(root: Path, mkdocs: bool = False) -> bool:
 
 
 def _repo_with(plan_text: str | bytes, name: str, base: Path) -> Path:
+    """A repository with the settings and people of `base`, the plan, and the plan's notes and documents."""
     root = Path(tempfile.mkdtemp(prefix="kam-prop-"))
-    shutil.copytree(base, root / "accounts", ignore=shutil.ignore_patterns("[!_]*.yaml"))
+    shutil.copytree(base, root / "accounts", ignore=lambda folder, names: [
+        n for n in names if folder == str(base) and not n.startswith("_") and n.split(".")[0] != name])
     path = root / "accounts" / f"{name}.yaml"
     path.write_bytes(plan_text if isinstance(plan_text, bytes) else plan_text.encode("utf-8"))
     return root
