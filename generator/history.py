@@ -157,6 +157,18 @@ def _on_disk(root: Path, missing: dict[str, str], current: Mapping[str, Plan]) -
     return found
 
 
+def _cached_version(blob: Optional[bytes]):
+    """A version read back from the cache (None: not a plan), or False for a miss: no entry, or one
+    that does not decode (the cache authenticates entries; this is defence in depth)."""
+    if blob is None:
+        return False
+    try:
+        cached = marshal.loads(blob)
+        return None if cached is None else _Version(*cached)
+    except Exception:  # noqa: BLE001 - a damaged entry is recomputed, never fatal
+        return False
+
+
 def _versions(root: Path, revisions: Iterable[gitio.Revision], current: Optional[Mapping[str, Plan]] = None,
               prune: bool = False) -> dict[str, Optional[_Version]]:
     """Each blob's version: from the cache, else from `current` (plans read from the files on disk),
@@ -168,12 +180,11 @@ def _versions(root: Path, revisions: Iterable[gitio.Revision], current: Optional
     for revision in revisions:
         if not revision.blob or revision.blob in found or revision.blob in missing:
             continue
-        blob = cache.get("history", digest(salt, revision.blob))
-        if blob is None:
+        cached = _cached_version(cache.get("history", digest(salt, revision.blob)))
+        if cached is False:
             missing[revision.blob] = revision.path
         else:
-            cached = marshal.loads(blob)
-            found[revision.blob] = _Version(*cached) if cached is not None else None
+            found[revision.blob] = cached
     new: dict[str, Optional[_Version]] = {}
     if missing and current:
         new.update((oid, _summary(plan)) for oid, plan in _on_disk(root, missing, current).items())
