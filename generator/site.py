@@ -151,13 +151,15 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
     for uri in sources:
         safe_site_path(uri)
     stats, pending = graphviz.RenderStats(), None
+    names = {source: f"the diagram {uri} of account '{PurePosixPath(uri).parent.name}'"
+             for uri, source in sources.items()}
     try:
         cache_dir = graphviz.writable(options.cache_dir)
         files = graphviz.cached_paths(sources.values(), cache_dir)
 
         def render() -> None:  # then drop the diagrams this site no longer shows (older versions)
             graphviz.render_all(sources.values(), cache_dir, workers=options.workers, stats=stats,
-                                progress=_stage(progress, "diagrams"))
+                                progress=_stage(progress, "diagrams"), names=names)
             prune(cache_dir, {path.name for path in files.values()})
 
         if options.background and not all(path.is_file() for path in files.values()):

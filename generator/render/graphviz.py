@@ -9,7 +9,12 @@ depends on its source alone.
 
 The SVG of a source is stored under the hash of (source, Graphviz version,
 CACHE_VERSION) in the cache folder, so an unchanged diagram is never
-rendered again, by the next build or by `mkdocs serve` after an edit.
+rendered again, by the next build or by `mkdocs serve` after an edit. The
+hash is keyed with this machine's secret (generator/cache.py), so a file a
+pull request commits into the cache folder never sits at a diagram's path;
+and every SVG, from the cache or fresh from Graphviz, passes
+render/svgcheck.py before it is used: a cached file that fails is rendered
+again, a fresh one that fails is a RenderError naming its diagram.
 
 Graphviz runs with SERVER_NAME set and GV_FILE_PATH unset: in that mode it
 refuses to read any image or shape file, whatever a graph says (defence in
@@ -27,10 +32,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Mapping, Optional
+
+from ..cache import secret_hash
+from ..files import ReadError, read_capped
+from . import svgcheck
 
 CACHE_VERSION = "kam-svg-1"
 TIMEOUT_SECONDS = 120
+MAX_SVG_BYTES = 64 * 1024 * 1024
 
 
 class RenderError(Exception):
@@ -60,11 +70,15 @@ def graphviz_version(dot: str = "dot") -> str:
 
 
 def cache_key(source: str, version: str) -> str:
-    digest = hashlib.sha256()
-    for part in (CACHE_VERSION, version, source):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return secret_hash(CACHE_VERSION, version, source)
+
+
+def is_safe_file(path: Path) -> bool:
+    """The cached SVG at `path` is a regular file (not a link) that passes svgcheck."""
+    try:
+        return svgcheck.problem(read_capped(path, MAX_SVG_BYTES)) is None
+    except ReadError:
+        return False
 
 
 def render_one(source: str, dot: str = "dot") -> bytes:
@@ -113,21 +127,29 @@ def cached_paths(sources: Iterable[str], cache_dir: Path, dot: str = "dot") -> d
 
 def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot: str = "dot",
                stats: RenderStats | None = None,
-               progress: Optional[Callable[[int, int], None]] = None) -> dict[str, Path]:
-    """Render every source not yet in the cache; return source -> cached SVG path.
-    `progress(done, total)` is called as diagrams are done (cached ones count as done)."""
+               progress: Optional[Callable[[int, int], None]] = None,
+               names: Optional[Mapping[str, str]] = None) -> dict[str, Path]:
+    """Render every source not yet in the cache (or whose cached SVG fails the check); return
+    source -> cached SVG path. `progress(done, total)` is called as diagrams are done (cached ones
+    count as done); `names` (source -> what to call it) name a diagram in a RenderError."""
     stats = stats if stats is not None else RenderStats()
     paths = cached_paths(sources, writable(cache_dir), dot)
     missing: list[tuple[str, Path]] = []
     for source, path in paths.items():
-        if path.is_file():
+        if path.is_file() and is_safe_file(path):
             stats.cached += 1
         else:
             missing.append((source, path))
 
     def work(item: tuple[str, Path]) -> None:
         source, path = item
-        _store(path, render_one(source, dot))
+        svg = render_one(source, dot)
+        problem = svgcheck.problem(svg)
+        if problem:
+            name = (names or {}).get(source, "a diagram")
+            raise RenderError(f"{name}: Graphviz wrote an SVG that is not safe to publish ({problem}); "
+                              f"nothing was published")
+        _store(path, svg)
 
     done = len(paths) - len(missing)
     if len(missing) == 1 or workers <= 1:
