@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Optional
 
 from .diagnostics import Diagnostic, Severity
+from .files import ReadError, read_capped
+from .load import MAX_BYTES
 from .model import Plan, Portfolio
 from .workspace import ACCOUNTS_DIR, PEOPLE_FILE
 
@@ -76,8 +78,8 @@ def render(portfolio: Portfolio) -> str:
 
 def read(root: Path) -> Optional[str]:
     try:
-        return (root / CODEOWNERS).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_capped(root / CODEOWNERS, MAX_BYTES, root).decode("utf-8")
+    except (ReadError, UnicodeDecodeError):
         return None
 
 
