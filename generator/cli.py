@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .diagnostics import FORMATTERS, Diagnostic, Severity, sort_key, summary_line
+from .plaintext import safe_json, safe_lines, safe_path, safe_text
 from .workspace import ACCOUNTS_DIR, UsageError, load_portfolio, select_files
 
 FORMAT = click.Choice(sorted(FORMATTERS))
@@ -76,7 +77,7 @@ def validate(paths: tuple[Path, ...], root: Path, output_format: str, strict: bo
     try:
         result = load_portfolio(root, list(paths) or None, models=owners_file, progress=progress_reporter("validating"))
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(safe_text(str(exc))) from None
     diagnostics = result.diagnostics
     if owners_file:
         diagnostics = sorted(diagnostics + codeowners_problems(root, result.portfolio()), key=sort_key)
@@ -104,7 +105,7 @@ def check(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool,
         shown = _shown_files(paths, root) if paths and (root / ACCOUNTS_DIR).is_dir() else None
         result = load_portfolio(root, None)
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(safe_text(str(exc))) from None
     diagnostics = list(result.diagnostics)
     portfolio = result.portfolio()
     if portfolio is not None:
@@ -151,8 +152,9 @@ def diff_command(base: str | None, head: str | None, root: Path, output_format: 
     try:
         result = diff.compare(root, base, head, today.date() if today else date.today())
     except gitio.GitError as exc:
-        raise click.UsageError(str(exc)) from None
-    click.echo(diffreport.to_json(result) if output_format == "json" else diffreport.to_markdown(result), nl=False)
+        raise click.UsageError(safe_text(str(exc))) from None
+    click.echo(safe_json(diffreport.to_json(result)) if output_format == "json" else safe_lines(diffreport.to_markdown(result)),
+               nl=False)
 
 
 @main.command("codeowners")
@@ -166,7 +168,7 @@ def codeowners_command(root: Path, check_only: bool) -> None:
     try:
         result = load_portfolio(root)
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(safe_text(str(exc))) from None
     portfolio = result.portfolio()
     if not result.ok or portfolio is None:
         errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
@@ -174,7 +176,7 @@ def codeowners_command(root: Path, check_only: bool) -> None:
         sys.exit(1)
     if check_only:
         difference = codeowners.difference(root, portfolio)
-        click.echo(difference, nl=False)
+        click.echo(safe_lines(difference), nl=False)
         if difference:
             click.echo(f"{codeowners.CODEOWNERS} is out of date: run kam codeowners", err=True)
         sys.exit(1 if difference else 0)
@@ -196,8 +198,8 @@ def new_command(plan_id: str, name: str | None, owner: str | None, tier: str | N
     try:
         path = new_plan(root, plan_id, name=name, owner=owner, tier=tier)
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
-    click.echo(f"created {os.path.relpath(path)}: fill it in, then run kam validate", err=True)
+        raise click.UsageError(safe_text(str(exc))) from None
+    click.echo(f"created {safe_path(os.path.relpath(path))}: fill it in, then run kam validate", err=True)
 
 
 @main.command("demo")
@@ -214,7 +216,7 @@ def demo_command(accounts: int, out: Path, seed: int, today, force: bool) -> Non
     try:
         result = write_demo(out, accounts, seed=seed, today=today.date(), force=force)
     except (DemoError, OSError) as exc:
-        click.echo(f"kam demo: {exc}", err=True)
+        click.echo(f"kam demo: {safe_text(str(exc))}", err=True)
         sys.exit(2)
     click.echo(f"wrote {result.accounts} accounts ({result.lines:,} lines of plans), {result.people} people and "
                f"mkdocs.yml to {out}", err=True)
@@ -228,6 +230,6 @@ def run() -> None:
         click.echo("kam: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        click.echo(f"kam: internal error: {type(exc).__name__}: {exc}. Please report this with the file "
+        click.echo(f"kam: internal error: {type(exc).__name__}: {safe_text(str(exc))}. Please report this with the file "
                    f"that caused it.", err=True)
         sys.exit(3)

@@ -54,3 +54,11 @@ def safe_lines(text: str) -> str:
             line = f"{line[:start]}\\x{ord(line[start]):02x}{line[start + 1:]}"
         out.append(line)
     return "\n".join(out)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")  # what json.dumps(ensure_ascii=False) leaves raw
+
+
+def safe_json(text: str) -> str:
+    """JSON text (from json.dumps) with DEL, C1 controls and line separators as \\u escapes: the same data."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -27,6 +27,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import checks, site
+from .plaintext import safe_lines, safe_text
 from .workspace import ACCOUNTS_DIR, plan_files
 
 log = logging.getLogger("mkdocs.plugins.kam")
@@ -95,7 +96,7 @@ class KamPlugin(BasePlugin[KamConfig]):
             self.progress = progress_logger(len(plan_files(accounts)) if accounts.is_dir() else 0)
             self.portfolio = site.load(self.root, self.progress)
         except site.SiteError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(safe_lines(str(exc))) from None
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -107,10 +108,11 @@ class KamPlugin(BasePlugin[KamConfig]):
             findings = checks.run_checks(self.portfolio, self.today)
             built = site.build(self.portfolio, findings, options, self.progress)
         except site.SiteError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(safe_lines(str(exc))) from None
         except Exception as exc:  # a bug: one clear line, the traceback with `mkdocs build -v`
             log.debug("kam: building the pages failed", exc_info=True)
-            raise PluginError(f"kam: internal error while building the pages: {type(exc).__name__}: {exc}") from None
+            raise PluginError(f"kam: internal error while building the pages: {type(exc).__name__}: "
+                              f"{safe_text(str(exc))}") from None
         listed = {"index.md", "dashboard.md", "accounts/index.md", "people/index.md"}
         for page in built.pages:
             inclusion = InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV
@@ -132,7 +134,7 @@ class KamPlugin(BasePlugin[KamConfig]):
         try:
             built.wait()
         except site.SiteError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(safe_lines(str(exc))) from None
         log.info(f"kam: {len(self.portfolio.plans)} accounts, {len(built.pages)} pages, {len(built.diagrams)} "
                  f"diagrams ({built.stats.rendered} rendered, {built.stats.cached} from the cache) in "
                  f"{sum(built.seconds.values()):.2f} s")
@@ -158,7 +160,7 @@ class KamPlugin(BasePlugin[KamConfig]):
     def _add(files: Files, file: File) -> None:
         existing = files.get_file_from_path(file.src_uri)
         if existing is not None:
-            log.info(f"kam: the generated {file.src_uri} replaces the one in docs/")
+            log.info(f"kam: the generated {safe_text(file.src_uri)} replaces the one in docs/")
             files.remove(existing)
         files.append(file)
 

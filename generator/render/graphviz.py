@@ -36,6 +36,7 @@ from typing import Callable, Iterable, Mapping, Optional
 
 from ..cache import secret_hash
 from ..files import ReadError, read_capped
+from ..plaintext import safe_text
 from . import svgcheck
 
 CACHE_VERSION = "kam-svg-1"
@@ -91,7 +92,7 @@ def render_one(source: str, dot: str = "dot") -> bytes:
     except subprocess.TimeoutExpired:
         raise RenderError(f"Graphviz took longer than {TIMEOUT_SECONDS} s on one diagram") from None
     if result.returncode != 0 or not result.stdout.lstrip().startswith((b"<?xml", b"<svg", b"<!--")):
-        message = result.stderr.decode("utf-8", "replace").strip()
+        message = safe_text(result.stderr.decode("utf-8", "replace").strip())
         raise RenderError(f"Graphviz failed (exit status {result.returncode}): {message}")
     return result.stdout
 
