@@ -220,6 +220,8 @@ def demo_command(accounts: int, out: Path, seed: int, today, force: bool) -> Non
         sys.exit(2)
     click.echo(f"wrote {result.accounts} accounts ({result.lines:,} lines of plans), {result.people} people and "
                f"mkdocs.yml to {out}", err=True)
+    if result.replaced:
+        click.echo(safe_text(f"replaced (--force): {', '.join(result.replaced)}"), err=True)
 
 
 def run() -> None:

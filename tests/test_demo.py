@@ -252,8 +252,9 @@ def test_the_command_writes_and_exits_0(tmp_path):
     result = kam("demo", "--accounts", "3", "--out", str(tmp_path / "p"), "--seed", "5", "--today", "2026-06-30")
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith("wrote 3 accounts (")
-    assert tree(tmp_path / "p") == {name: text.encode() for name, text in
-                                    demo.build_portfolio(3, 5, dt.date(2026, 6, 30)).items()}
+    written = tree(tmp_path / "p")
+    assert written.pop(".kam-demo.json")  # the marker: what this demo wrote (demo/guard.py)
+    assert written == {name: text.encode() for name, text in demo.build_portfolio(3, 5, dt.date(2026, 6, 30)).items()}
 
 
 def test_the_command_refuses_a_non_empty_folder_with_one_line_and_exit_2(tmp_path):
