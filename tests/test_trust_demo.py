@@ -50,12 +50,14 @@ def test_force_does_what_the_refusal_said_and_says_it_again(tmp_path: Path):
 def test_an_earlier_demo_is_rewritten_without_force(tmp_path: Path):
     out = tmp_path / "demo"
     assert kam("demo", "--accounts", "4", "--out", str(out), "--seed", "1").exit_code == 0
+    (out / "site").mkdir()
+    (out / "site" / "index.html").write_text("built", encoding="utf-8")  # the demo was built
     again = kam("demo", "--accounts", "2", "--out", str(out), "--seed", "2")
     assert again.exit_code == 0, again.output
     assert "replaced" not in again.stderr
     assert len(list((out / "accounts").glob("[!_]*.yaml"))) == 2
     marker = json.loads((out / ".kam-demo.json").read_text(encoding="utf-8"))
-    assert set(marker["files"]) == set(_snapshot(out)) - {".kam-demo.json"}
+    assert set(marker["files"]) == set(_snapshot(out)) - {".kam-demo.json", "site/index.html"}
 
 
 def test_an_earlier_demo_the_user_changed_is_refused(tmp_path: Path):

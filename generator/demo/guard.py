@@ -20,6 +20,7 @@ from ..files import ReadError, read_capped
 MARKER = ".kam-demo.json"
 _MARKER_CAP = 16 * 1024 * 1024
 _YAML = (".yaml", ".yml")
+_BUILT = ("site/", ".cache/")  # what building the demo adds (its .gitignore lists them): still a demo
 
 
 def _hash(data: bytes) -> str:
@@ -69,7 +70,7 @@ def plan(out: Path, files: dict[str, str]) -> Plan:
     old_plans = [p for p in present if p.startswith("accounts/") and p.count("/") == 1 and p.endswith(_YAML)
                  and p not in files]
     remove = [p for p in old_plans if not unchanged(p)]
-    foreign = any(p != MARKER and p not in ours for p in present) or bool(replace or remove)
+    foreign = any(p != MARKER and p not in ours and not p.startswith(_BUILT) for p in present) or bool(replace or remove)
     return Plan(tuple(replace), tuple(remove), tuple(p for p in old_plans if p not in remove), foreign)
 
 
