@@ -109,7 +109,8 @@ def secret_hash(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def _mac(namespace: str, key: str, data: bytes) -> bytes:
+def mac(namespace: str, key: str, data: bytes) -> bytes:
+    """The MAC of a cache entry: only this machine can make it."""
     h = hashlib.blake2b(key=machine_secret(), digest_size=MAC_BYTES)
     h.update(f"{namespace}\0{key}\0".encode("utf-8"))
     h.update(data)
@@ -157,8 +158,8 @@ class Cache:
             blob = read_capped(self._path(namespace, key), MAX_ENTRY_BYTES)  # links refused
         except ReadError:
             return None
-        mac, data = blob[:MAC_BYTES], blob[MAC_BYTES:]
-        return data if hmac.compare_digest(mac, _mac(namespace, key, data)) else None
+        tag, data = blob[:MAC_BYTES], blob[MAC_BYTES:]
+        return data if hmac.compare_digest(tag, mac(namespace, key, data)) else None
 
     def prune(self, namespace: str, keep: Iterable[str]) -> int:
         """Delete the namespace's stale entries: those not in `keep` (see prune)."""
@@ -172,7 +173,7 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as out:
-                out.write(_mac(namespace, key, data))
+                out.write(mac(namespace, key, data))
                 out.write(data)
             os.replace(tmp, path)
         except OSError:

@@ -11,10 +11,13 @@ The SVG of a source is stored under the hash of (source, Graphviz version,
 CACHE_VERSION) in the cache folder, so an unchanged diagram is never
 rendered again, by the next build or by `mkdocs serve` after an edit. The
 hash is keyed with this machine's secret (generator/cache.py), so a file a
-pull request commits into the cache folder never sits at a diagram's path;
-and every SVG, from the cache or fresh from Graphviz, passes
-render/svgcheck.py before it is used: a cached file that fails is rendered
-again, a fresh one that fails is a RenderError naming its diagram.
+pull request commits into the cache folder never sits at a diagram's path.
+Every SVG fresh from Graphviz passes render/svgcheck.py (else a RenderError
+naming its diagram) and is stored sealed: a last line `<!-- kam MAC -->`, the
+MAC of the bytes before it under the same secret. A cached file is used only
+when its seal verifies, i.e. it is byte for byte an SVG that passed the check
+on this machine (~0.2 ms a diagram, where parsing again costs ~1.7 ms);
+anything else there (forged, truncated, a link) is rendered again.
 
 Graphviz runs with SERVER_NAME set and GV_FILE_PATH unset: in that mode it
 refuses to read any image or shape file, whatever a graph says (defence in
@@ -23,7 +26,7 @@ depth: the graphs built here never name a file).
 
 from __future__ import annotations
 
-import hashlib
+import hmac
 import os
 import shutil
 import subprocess
@@ -34,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Optional
 
-from ..cache import secret_hash
+from ..cache import mac, secret_hash
 from ..files import ReadError, read_capped
 from ..plaintext import safe_text
 from . import svgcheck
@@ -74,12 +77,26 @@ def cache_key(source: str, version: str) -> str:
     return secret_hash(CACHE_VERSION, version, source)
 
 
-def is_safe_file(path: Path) -> bool:
-    """The cached SVG at `path` is a regular file (not a link) that passes svgcheck."""
+_SEAL = b"<!-- kam "
+
+
+def seal(key: str, svg: bytes) -> bytes:
+    """The SVG with its seal appended (an XML comment: the file stays a plain SVG)."""
+    body = svg if svg.endswith(b"\n") else svg + b"\n"
+    return body + _SEAL + mac("svg", key, body).hex().encode() + b" -->\n"
+
+
+def is_sealed(path: Path) -> bool:
+    """The cached SVG at `path` is a regular file (not a link) that carries a valid seal."""
     try:
-        return svgcheck.problem(read_capped(path, MAX_SVG_BYTES)) is None
+        data = read_capped(path, MAX_SVG_BYTES)
     except ReadError:
         return False
+    at = data.rfind(_SEAL)
+    if at < 0 or not data.endswith(b" -->\n"):
+        return False
+    found = data[at + len(_SEAL):-len(b" -->\n")]
+    return hmac.compare_digest(found, mac("svg", path.stem, data[:at]).hex().encode())
 
 
 def render_one(source: str, dot: str = "dot") -> bytes:
@@ -137,7 +154,7 @@ def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot
     paths = cached_paths(sources, writable(cache_dir), dot)
     missing: list[tuple[str, Path]] = []
     for source, path in paths.items():
-        if path.is_file() and is_safe_file(path):
+        if is_sealed(path):
             stats.cached += 1
         else:
             missing.append((source, path))
@@ -150,7 +167,7 @@ def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot
             name = (names or {}).get(source, "a diagram")
             raise RenderError(f"{name}: Graphviz wrote an SVG that is not safe to publish ({problem}); "
                               f"nothing was published")
-        _store(path, svg)
+        _store(path, seal(path.stem, svg))
 
     done = len(paths) - len(missing)
     if len(missing) == 1 or workers <= 1:
