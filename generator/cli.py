@@ -208,7 +208,8 @@ def new_command(plan_id: str, name: str | None, owner: str | None, tier: str | N
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same files, byte for byte.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default="2026-11-23", show_default=True,
               metavar="YYYY-MM-DD", help="The date every date in the plans is placed around.")
-@click.option("--force", is_flag=True, help="Write into a non-empty folder (its accounts/*.yaml are replaced).")
+@click.option("--force", is_flag=True, help="Write into a folder that holds more than an earlier demo, replacing and "
+              "deleting the files of yours that kam demo names when refusing.")
 def demo_command(accounts: int, out: Path, seed: int, today, force: bool) -> None:
     """Write a synthetic, valid portfolio repository of N accounts (for demos and load tests)."""
     from .demo import DemoError, write_demo
