@@ -123,7 +123,8 @@ def prune(directory: Path, keep: Iterable[str], older_than: float = STALE_SECOND
     the caches write are touched, whatever else the folder holds."""
     keep, cutoff, removed = set(keep), time.time() - older_than, 0
     try:
-        shards = [entry for entry in os.scandir(directory) if _SHARD.fullmatch(entry.name) and entry.is_dir()]
+        shards = [entry for entry in os.scandir(directory)  # a linked shard is not ours: never pruned
+                  if _SHARD.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False)]
     except OSError:
         return 0
     for shard in shards:
@@ -171,6 +172,8 @@ class Cache:
         path = self._path(namespace, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent.is_symlink() or path.parent.parent.is_symlink():
+                return  # a committed link would have kam write outside the cache
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as out:
                 out.write(mac(namespace, key, data))
@@ -185,4 +188,17 @@ def for_root(root: Path) -> Cache:
     if os.environ.get("KAM_NO_CACHE"):
         return Cache(None)
     location = os.environ.get("KAM_CACHE_DIR")
-    return Cache(Path(location) if location else root / CACHE_DIR)
+    if location:
+        return Cache(Path(location))
+    return Cache(None if linked(root, CACHE_DIR) else root / CACHE_DIR)
+
+
+def linked(root: Path, relative: Path) -> bool:
+    """Whether a folder on the way from `root` to root/relative is a symbolic link (a pull request
+    can commit `.cache` as a link to anywhere): then kam neither reads nor writes a cache there."""
+    path = root
+    for part in relative.parts:
+        path = path / part
+        if path.is_symlink():
+            return True
+    return False

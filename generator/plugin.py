@@ -18,6 +18,7 @@ import datetime as dt
 import gc
 import logging
 import os
+import tempfile
 from pathlib import Path
 
 from mkdocs.config import base
@@ -27,6 +28,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import checks, site
+from .cache import linked
 from .plaintext import safe_lines, safe_text
 from .workspace import ACCOUNTS_DIR, plan_files
 
@@ -101,6 +103,8 @@ class KamPlugin(BasePlugin[KamConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         cache = Path(self.config.cache_dir) if self.config.cache_dir else site.DEFAULT_CACHE
+        if not cache.is_absolute() and linked(self.root, cache):  # a committed link: a private cache
+            cache = Path(tempfile.mkdtemp(prefix="kam-svg-"))
         options = site.Options(self.today, self.config.include_private, config.use_directory_urls,
                                cache if cache.is_absolute() else self.root / cache, max(1, self.config.workers),
                                history_root=self.root if self.history else None, background=True)

@@ -132,3 +132,29 @@ def test_damaged_history_entries_are_recomputed(git_repo):
     for entry in _entries(root, "history"):
         entry.write_bytes(forged)
     assert history.portfolio_history(root, ["accounts/nordvik.yaml"]) == before
+
+
+def test_a_cache_folder_committed_as_a_link_is_neither_read_nor_written(repo: Path, tmp_path: Path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (repo / ".cache").symlink_to(elsewhere)
+    assert kam("validate").exit_code == 0
+    assert list(elsewhere.rglob("*")) == []
+
+
+def test_a_linked_shard_is_never_written_into_or_pruned(repo: Path, tmp_path: Path):
+    from generator.cache import prune
+
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / ("0" * 32)).write_bytes(b"someone's file")
+    os.utime(victim / ("0" * 32), (0, 0))
+    assert kam("validate").exit_code == 0
+    shard = _entries(repo, "plans")[0].parent
+    for entry in shard.iterdir():
+        entry.unlink()
+    shard.rmdir()
+    shard.symlink_to(victim)
+    assert kam("validate").exit_code == 0
+    assert prune(repo / CACHE_DIR / "plans", []) >= 0
+    assert sorted(p.name for p in victim.iterdir()) == ["0" * 32]
