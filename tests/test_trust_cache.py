@@ -158,3 +158,19 @@ def test_a_linked_shard_is_never_written_into_or_pruned(repo: Path, tmp_path: Pa
     assert kam("validate").exit_code == 0
     assert prune(repo / CACHE_DIR / "plans", []) >= 0
     assert sorted(p.name for p in victim.iterdir()) == ["0" * 32]
+
+
+def test_a_secret_given_in_the_environment_is_shared_by_every_machine_and_never_written(tmp_path: Path):
+    from generator import cache as cache_module
+
+    secrets = []
+    try:
+        for home in ("ci-1", "ci-2"):
+            with environment(XDG_CACHE_HOME=str(tmp_path / home), KAM_CACHE_SECRET="from a CI secret"):
+                cache_module.machine_secret.cache_clear()
+                secrets.append(cache_module.machine_secret())
+                assert not cache_module.secret_path().exists()
+    finally:
+        os.environ.pop("KAM_CACHE_SECRET", None)
+        cache_module.machine_secret.cache_clear()
+    assert secrets[0] == secrets[1] and len(secrets[0]) == 32
