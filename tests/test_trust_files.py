@@ -145,3 +145,16 @@ def test_old_versions_over_the_size_cap_are_never_read(git_repo, monkeypatch, ca
     assert sum("over" in r.getMessage() for r in caplog.records) == 1
     result = kam("diff", "HEAD~2", "HEAD~1", "--today", "2026-11-23")
     assert result.exit_code == 0 and "over the limit" in result.output
+
+
+def test_the_schema_copy_is_read_bounded_and_never_written_through_a_link(repo: Path, tmp_path: Path):
+    (repo / "schema").mkdir()
+    _link(repo / "schema/plan.schema.json", "/dev/zero")
+    result = kam("validate")
+    assert result.exit_code == 1 and "schema/plan.schema.json" in result.output
+    victim = tmp_path / "bashrc"
+    victim.write_text("mine\n", encoding="utf-8")
+    _link(repo / "schema/people.schema.json", str(victim))
+    assert kam("schema", "--write").exit_code == 0
+    assert victim.read_text(encoding="utf-8") == "mine\n"
+    assert not (repo / "schema/people.schema.json").is_symlink()
