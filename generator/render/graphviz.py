@@ -166,7 +166,7 @@ def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot
         if problem:
             name = (names or {}).get(source, "a diagram")
             raise RenderError(f"{name}: Graphviz wrote an SVG that is not safe to publish ({problem}); "
-                              f"nothing was published")
+                              f"it is not published and the build stops")
         _store(path, seal(path.stem, svg))
 
     done = len(paths) - len(missing)
