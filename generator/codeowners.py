@@ -89,6 +89,7 @@ def write(root: Path, portfolio: Portfolio) -> bool:
     if read(root) == text:
         return False
     (root / CODEOWNERS).parent.mkdir(parents=True, exist_ok=True)
+    (root / CODEOWNERS).unlink(missing_ok=True)  # a committed link is replaced, never written through
     (root / CODEOWNERS).write_text(text, encoding="utf-8")
     return True
 

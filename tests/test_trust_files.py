@@ -158,3 +158,13 @@ def test_the_schema_copy_is_read_bounded_and_never_written_through_a_link(repo: 
     assert kam("schema", "--write").exit_code == 0
     assert victim.read_text(encoding="utf-8") == "mine\n"
     assert not (repo / "schema/people.schema.json").is_symlink()
+
+
+def test_codeowners_is_never_written_through_a_link(repo: Path, tmp_path: Path):
+    victim = tmp_path / "authorized_keys"
+    victim.write_text("mine\n", encoding="utf-8")
+    (repo / ".github").mkdir()
+    _link(repo / ".github/CODEOWNERS", str(victim))
+    assert kam("codeowners").exit_code == 0
+    assert victim.read_text(encoding="utf-8") == "mine\n"
+    assert "/accounts/nordvik.yaml" in (repo / ".github/CODEOWNERS").read_text(encoding="utf-8")
