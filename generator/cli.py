@@ -200,9 +200,11 @@ def new_command(plan_id: str, name: str | None, owner: str | None, tier: str | N
     from .scaffold import new_plan
 
     try:
-        path = new_plan(root, plan_id, name=name, owner=owner, tier=tier)
+        path, in_codeowners = new_plan(root, plan_id, name=name, owner=owner, tier=tier)
     except UsageError as exc:
         raise click.UsageError(safe_text(str(exc))) from None
+    if in_codeowners:
+        click.echo(f"added {safe_path(os.path.relpath(path))} to .github/CODEOWNERS", err=True)
     click.echo(f"created {safe_path(os.path.relpath(path))}: fill it in, then run kam validate", err=True)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlerrors
 from .diagnostics import Diagnostic, Severity
 from .files import ReadError, read_capped
 
@@ -247,14 +248,8 @@ def parse(raw: bytes, path: str = "<string>") -> Document:
     try:
         node = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = _mark(mark) if mark else (1, 1)
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-            message += f" (opened on line {exc.context_mark.line + 1})"
-        if mark and text[mark.index:mark.index + 1] == "\t":
-            message = "a tab character: YAML indents with spaces only"
-        raise LoadError(f"YAML syntax: {message}", line, column, "yaml-syntax") from None
+        message, line, column = yamlerrors.explain(exc, text)
+        raise LoadError(message, line, column, "yaml-syntax") from None
     except yaml.reader.ReaderError as exc:  # characters YAML does not allow
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - before.rfind("\n")

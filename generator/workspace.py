@@ -24,7 +24,8 @@ from .cache import Cache, code_salt, digest, for_root
 from .diagnostics import Diagnostic, Severity, sort_key
 from . import load as loader
 from .load import Document, LoadError, SourceMap, load, load_error_diagnostic, parse
-from .validate import schema_errors
+from .salvage import is_placeholder, salvage, without_follow_ons
+from .validate import explain, raw_errors, validator
 
 ACCOUNTS_DIR = "accounts"
 SETTINGS_FILE = "_portfolio.yaml"
@@ -122,16 +123,33 @@ def check_plan(raw: bytes, display: str, stem: str, context: Context, with_docum
         document = parse(raw, display)
     except LoadError as exc:
         return PlanCheck((load_error_diagnostic(display, exc),), None)
-    errors = schema_errors(document, "plan")
+    errors = raw_errors(document, "plan")
     if errors:
-        return PlanCheck(tuple(errors), None)
+        found = _salvaged_problems(document, stem, context, errors)
+        return PlanCheck(tuple(sorted(found, key=sort_key)), None)
     plan = model.build_plan(document)
-    problems = list(references.file_name_matches(plan, stem))
-    problems += references.plan_problems(plan, context.people, context.tiers)
+    problems = _cross_problems(plan, stem, context)
     if problems:
         return PlanCheck(tuple(problems), None)
     payload = marshal.dumps((document.data, document.source.dumps())) if with_document else None
     return PlanCheck((), plan.id, plan.position(("id",)), payload)
+
+
+def _cross_problems(plan: model.Plan, stem: str, context: Context) -> list[Diagnostic]:
+    problems = list(references.file_name_matches(plan, stem))
+    return problems + references.plan_problems(plan, context.people, context.tiers)
+
+
+def _salvaged_problems(document: Document, stem: str, context: Context, errors: list) -> list[Diagnostic]:
+    """The schema errors of a plan, and the cross-reference problems of its well-formed rest."""
+    found = explain(document, "plan", errors)
+    rest = salvage(document, validator("plan").schema, errors)
+    try:
+        plan = model.build_plan(rest.document)
+        problems = _cross_problems(plan, stem, context)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError):  # pragma: no cover - a salvage gap
+        return found
+    return without_follow_ons(found, problems, rest.blocked)
 
 
 def _check_job(job: tuple) -> PlanCheck:
@@ -225,25 +243,33 @@ def _check_plans(root: Path, files: list[Path], context: Context, cache: Cache, 
 
 # --- the portfolio ---------------------------------------------------------------------
 
-def _read_side_file(root: Path, path: Path, kind: str, result: LoadResult) -> Optional[Document]:
-    """Settings or people: their document when it passes the schema, else None (errors recorded)."""
+def _salvaged_model(build: Callable, document: Document):
+    try:
+        return build(document)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError):  # pragma: no cover - a salvage gap
+        return None
+
+
+def _read_side_file(root: Path, path: Path, kind: str, result: LoadResult) -> tuple[Optional[Document], bool]:
+    """Settings or people, and whether they pass the schema: the document as written, or its
+    well-formed rest (errors recorded); None when it cannot be read."""
     display = _display(path)
     if not path.exists() and not path.is_symlink():
         result.diagnostics.append(Diagnostic(display, 1, 1, Severity.ERROR, "missing-file",
                                              f"the portfolio needs this file ({kind} settings); see the README"))
-        return None
+        return None, False
     result.files += 1
     try:
         document = load(path, display, root)
     except LoadError as exc:
         result.diagnostics.append(load_error_diagnostic(display, exc))
-        return None
+        return None, False
     result.documents[display] = document
     list_key, what = ("tiers", "tier id") if kind == "portfolio" else ("people", "person id")
     result.diagnostics.extend(references.unique_list_ids(document, list_key, what))
-    errors = schema_errors(document, kind)
-    result.diagnostics.extend(errors)
-    return None if errors else document
+    errors = raw_errors(document, kind)
+    result.diagnostics.extend(explain(document, kind, errors))
+    return (document, True) if not errors else (salvage(document, validator(kind).schema, errors).document, False)
 
 
 def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: bool = True,
@@ -257,14 +283,17 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: 
     result = LoadResult(settings_path=accounts / SETTINGS_FILE, people_path=accounts / PEOPLE_FILE)
     files = select_files(targets, accounts) if targets else plan_files(accounts)
 
-    settings_document = _read_side_file(root, result.settings_path, "portfolio", result)
+    tiers = None
+    settings_document, valid = _read_side_file(root, result.settings_path, "portfolio", result)
     if settings_document is not None:
-        result.settings = model.build_settings(settings_document)
-    people_document = _read_side_file(root, result.people_path, "people", result)
-    if people_document is not None:
-        result.people = model.build_people(people_document)
+        settings = _salvaged_model(model.build_settings, settings_document)
+        tiers = tuple(t.id for t in settings.tiers if not is_placeholder(t.id)) if settings else None
+        result.settings = settings if valid else None  # the rest of a broken one only checks the plans' tiers
+    people_document, _ = _read_side_file(root, result.people_path, "people", result)
+    if people_document is not None:  # a person with a bad e-mail is still a person
+        people = _salvaged_model(model.build_people, people_document) or {}
+        result.people = {pid: person for pid, person in people.items() if not is_placeholder(pid)}
 
-    tiers = tuple(t.id for t in result.settings.tiers) if result.settings else None
     checks = _check_plans(root, files, Context(result.people, tiers), cache or for_root(root), models, progress,
                           prune=not targets)
     result.files += len(files)
@@ -276,6 +305,7 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: 
             if models and check.document is not None:
                 result.plans.append(model.build_plan(check.to_document(_display(path))))
 
+    result.diagnostics = references.fold_repeats(result.diagnostics)
     duplicates = list(references.unique_plan_ids(valid))
     result.diagnostics.extend(duplicates)
     bad = {d.path for d in duplicates}

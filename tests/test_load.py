@@ -71,7 +71,7 @@ def test_an_integer_too_long_to_convert_stays_text():
     (b"\xff\xfea\x00:\x00", "encoding", 1, 1),
     (b"a: 1\nb: x\x07y\n", "yaml-character", 2, 5),
     (b"a:\n\tb: 1\n", "yaml-syntax", 2, 1),
-    (b"a: [1, 2\nb: 3\n", "yaml-syntax", 2, 2),
+    (b"a: [1, 2\nb: 3\n", "yaml-syntax", 1, 4),
     (b"? [a, b]\n: 1\n", "yaml-key", 1, 3),
 ])
 def test_rejected_with_code_and_position(raw, code, line, column):
