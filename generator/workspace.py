@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from . import model, references
+from . import documents, model, references
 from .cache import Cache, code_salt, digest, for_root
 from .diagnostics import Diagnostic, Severity, sort_key
 from . import load as loader
@@ -83,6 +83,8 @@ def select_files(targets: Iterable[Path], accounts: Path) -> list[Path]:
         if target.is_dir():
             selected.extend(plan_files(target))
         elif target.is_file() or target.is_symlink():  # a link: its target is checked when read
+            if target.suffix == documents.NOTES_SUFFIX:  # an account's notes: checked with their plan
+                target = next((plan for plan in map(target.with_suffix, YAML_SUFFIXES) if plan.is_file()), target)
             if target.resolve() not in (accounts / SETTINGS_FILE, accounts / PEOPLE_FILE):
                 selected.append(target)
         else:
@@ -117,8 +119,10 @@ class PlanCheck:
         return Document(display, data, SourceMap(blob=positions), content_digest)
 
 
-def check_plan(raw: bytes, display: str, stem: str, context: Context, with_document: bool) -> PlanCheck:
-    """Parse, schema-check and cross-check one plan's bytes. Pure: safe to cache and to run in a worker."""
+def check_plan(raw: bytes, display: str, stem: str, context: Context, with_document: bool,
+               files: Optional[documents.AccountFiles] = None) -> PlanCheck:
+    """Parse, schema-check and cross-check one plan's bytes (and its notes and documents, `files`).
+    Pure: safe to cache and to run in a worker."""
     try:
         document = parse(raw, display)
     except LoadError as exc:
@@ -129,10 +133,12 @@ def check_plan(raw: bytes, display: str, stem: str, context: Context, with_docum
         return PlanCheck(tuple(sorted(found, key=sort_key)), None)
     plan = model.build_plan(document)
     problems = _cross_problems(plan, stem, context)
-    if problems:
+    if files is not None:
+        problems += documents.check(plan, files, document.data)
+    if any(p.severity is Severity.ERROR for p in problems):
         return PlanCheck(tuple(problems), None)
     payload = marshal.dumps((document.data, document.source.dumps())) if with_document else None
-    return PlanCheck((), plan.id, plan.position(("id",)), payload)
+    return PlanCheck(tuple(problems), plan.id, plan.position(("id",)), payload)
 
 
 def _cross_problems(plan: model.Plan, stem: str, context: Context) -> list[Diagnostic]:
@@ -155,8 +161,8 @@ def _salvaged_problems(document: Document, stem: str, context: Context, errors: 
 def _check_job(job: tuple) -> PlanCheck:
     """Check one plan and cache the result, in the worker: the documents (about 50 KB a plan)
     then go back to the parent only when it builds models."""
-    raw, display, stem, context, cache, key, with_document = job
-    check = check_plan(raw, display, stem, context, with_document=True)
+    raw, display, stem, context, cache, key, with_document, files = job
+    check = check_plan(raw, display, stem, context, with_document=True, files=files)
     cache.put("plans", key, _encode(check))
     if check.document is not None:
         cache.put("documents", key, check.document)
@@ -210,14 +216,15 @@ def _check_plans(root: Path, files: list[Path], context: Context, cache: Cache, 
         except LoadError as exc:
             results[path] = PlanCheck((load_error_diagnostic(display, exc),), None)
             continue
-        key = digest(context_key, display, raw)
+        own = documents.scan(path, display)
+        key = digest(context_key, display, raw, own.key())
         keys.append(key)
         cached = _from_cache(cache, key, with_documents)
         if cached is not None:
             results[path] = cached
         else:
             misses.append(path)
-            jobs.append((raw, display, path.stem, context, cache, key, with_documents))
+            jobs.append((raw, display, path.stem, context, cache, key, with_documents, own))
     done = len(results)
     if progress:
         progress(done, len(files))
@@ -305,6 +312,8 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: 
             if models and check.document is not None:
                 result.plans.append(model.build_plan(check.to_document(_display(path))))
 
+    if not targets:
+        result.diagnostics += documents.orphans(accounts, {path.stem for path in files}, _display(accounts))
     result.diagnostics = references.fold_repeats(result.diagnostics)
     duplicates = list(references.unique_plan_ids(valid))
     result.diagnostics.extend(duplicates)

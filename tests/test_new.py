@@ -121,3 +121,18 @@ def test_a_new_plan_gets_its_codeowners_line_and_the_repository_stays_valid(repo
 def test_without_codeowners_none_is_created(repo):
     assert kam("new", "alta-kraft", "--owner", "jtamm").exit_code == 0
     assert not (repo / ".github").exists()
+
+
+def test_the_template_shows_markdown_and_where_notes_and_documents_go(repo):
+    from generator.render.escape import md_block
+
+    kam("new", "alta-kraft", "--owner", "jtamm", "--tier", "strategic")
+    path = repo / NEW
+    text = path.read_text(encoding="utf-8")
+    assert "accounts/alta-kraft/" in text and "accounts/alta-kraft.md" in text and "documents: [" in text
+    lines = text.splitlines(keepends=True)
+    path.write_text(lines[0] + "".join(line[2:] if line.startswith("# ") else line for line in lines[1:]),
+                    encoding="utf-8")
+    summary = md_block(build_plan(load(path)).summary)
+    assert "<strong>bold</strong>" in summary and "<li>what they buy from us</li>" in summary
+    assert 'href="https://www.example.com"' in summary
