@@ -188,6 +188,7 @@ class Goal:
     due: Date = None
     status: str = "open"
     result: Any = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
 
@@ -294,6 +295,7 @@ class Action:
     stakeholders: tuple[str, ...] = ()
     tender: Optional[str] = None
     notes: Optional[str] = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
     @property
@@ -351,6 +353,7 @@ class Review:
     results: tuple[ReviewResult, ...] = ()
     corrections: tuple[str, ...] = ()
     next_review: Date = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
 
