@@ -163,15 +163,7 @@ def codeowners_command(root: Path, check_only: bool) -> None:
     """Write .github/CODEOWNERS: each plan is approved by its owner (and executive sponsor)."""
     from . import codeowners
 
-    try:
-        result = load_portfolio(root)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
-    portfolio = result.portfolio()
-    if not result.ok or portfolio is None:
-        errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
-        click.echo(f"kam codeowners: the plans have {errors} error(s); fix them first (kam validate)", err=True)
-        sys.exit(1)
+    portfolio = _valid_portfolio(root, "codeowners")
     if check_only:
         difference = codeowners.difference(root, portfolio)
         click.echo(difference, nl=False)
@@ -218,6 +210,58 @@ def demo_command(accounts: int, out: Path, seed: int, today, force: bool) -> Non
         sys.exit(2)
     click.echo(f"wrote {result.accounts} accounts ({result.lines:,} lines of plans), {result.people} people and "
                f"mkdocs.yml to {out}", err=True)
+
+
+def _valid_portfolio(root: Path, command: str):
+    """The portfolio at `root` when every file is valid; else exit 1 with what to do (2 on wrong usage)."""
+    try:
+        result = load_portfolio(root)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    portfolio = result.portfolio()
+    if not result.ok or portfolio is None:
+        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        click.echo(FORMATTERS["text"](errors), nl=False, err=True)
+        click.echo(f"kam {command}: the plans have {len(errors)} error(s); fix them first (kam validate)", err=True)
+        sys.exit(1)
+    return portfolio
+
+
+def _plan_of(portfolio, account: str):
+    """The plan with id `account`, or a usage error with the closest ids."""
+    import difflib
+
+    plan = portfolio.plan(account)
+    if plan is None:
+        close = difflib.get_close_matches(account, [p.id for p in portfolio.plans], n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise click.UsageError(f"no account '{account}' in {ACCOUNTS_DIR}/{hint}")
+    return plan
+
+
+@main.command("share")
+@click.argument("account")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The HTML file to write (one self-contained page).")
+@root_option
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="The date the page is as of (default: today).")
+def share_command(account: str, out: Path, root: Path, today) -> None:
+    """Write the customer's page of ACCOUNT: shared goals, actions and reviews, promises, care model.
+
+    Nothing about their people, our coverage, findings, competitors or revenue.
+    """
+    from .share import share_page
+
+    portfolio = _valid_portfolio(root, "share")
+    plan = _plan_of(portfolio, account)
+    page = share_page(portfolio, plan, today.date() if today else date.today())
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"kam share: cannot write {out}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    click.echo(f"wrote {out}: the page for {plan.name}; read it before you send it", err=True)
 
 
 def run() -> None:
