@@ -264,6 +264,76 @@ def share_command(account: str, out: Path, root: Path, today) -> None:
     click.echo(f"wrote {out}: the page for {plan.name}; read it before you send it", err=True)
 
 
+@main.group("person")
+def person_group() -> None:
+    """The customer's people as data subjects: what the plans hold about one person, and erasing them."""
+
+
+@person_group.command("show")
+@click.argument("name_or_id")
+@root_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: file:line:col lines; json: for tools.")
+def person_show(name_or_id: str, root: Path, output_format: str) -> None:
+    """Everything the plans hold about NAME_OR_ID (a subject-access request): each plan and field with
+    file:line, personal data included, and the git commits that mention them. Exit 1 when nobody matches."""
+    from .person import access
+
+    portfolio = _valid_portfolio(root, "person show")
+    records = access.find(portfolio, name_or_id)
+    needles = sorted({r.name for r in records} | {f"id: {r.stakeholder}" for r in records}) or [name_or_id]
+    commits, no_history = access.git_mentions(root, needles)
+    formatter = access.to_json if output_format == "json" else access.to_text
+    click.echo(formatter(name_or_id, records, commits, no_history), nl=False)
+    sys.exit(0 if records else 1)
+
+
+@person_group.command("erase")
+@click.argument("stakeholder_id", metavar="ID")
+@click.option("--account", help="Only in this account's plan (default: every plan that has them).")
+@click.option("--dry-run", is_flag=True, help="Show the change as a diff; write nothing.")
+@root_option
+def person_erase(stakeholder_id: str, account: str | None, dry_run: bool, root: Path) -> None:
+    """Remove stakeholder ID and every reference to them from the current plans (an erasure request),
+    keeping every comment and the formatting of the rest; then say what git history still holds."""
+    import difflib
+
+    from .person import access, erase
+
+    portfolio = _valid_portfolio(root, "person erase")
+    if account is not None:
+        _plan_of(portfolio, account)
+    try:
+        planned = erase.changes(portfolio, stakeholder_id, account)
+    except erase.ErasureError as exc:
+        click.echo(f"kam person erase: {exc}", err=True)
+        sys.exit(1)
+    if not planned:
+        named = [f"'{r.stakeholder}' in {r.account}" for r in access.find(portfolio, stakeholder_id)]
+        hint = f"; {stakeholder_id} is {', '.join(named)}: erase by id" if named else ""
+        click.echo(f"kam person erase: no stakeholder '{stakeholder_id}' in the current plans{hint}", err=True)
+        sys.exit(1)
+    if dry_run:
+        for change in planned:
+            click.echo("".join(difflib.unified_diff(change.before.splitlines(keepends=True),
+                                                    change.after.splitlines(keepends=True),
+                                                    change.file, change.file)), nl=False)
+        return
+    for change in planned:
+        Path(change.file).write_text(change.after, encoding="utf-8")
+    result = load_portfolio(root)
+    if not result.ok:
+        for change in planned:
+            Path(change.file).write_text(change.before, encoding="utf-8")
+        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        click.echo(FORMATTERS["text"](errors), nl=False, err=True)
+        click.echo("kam person erase: the plans would not be valid after the erasure; nothing was changed. "
+                   "Fix the lines above by hand, then erase again.", err=True)
+        sys.exit(1)
+    commits, no_history = access.git_mentions(root, sorted({c.name for c in planned} | {f"id: {stakeholder_id}"}))
+    click.echo("\n".join(erase.report(planned, commits, no_history)))
+
+
 def run() -> None:
     """Entry point: never show a traceback to a user."""
     try:
