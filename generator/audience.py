@@ -11,12 +11,18 @@ legends that would be empty.
 
 from __future__ import annotations
 
+import os
+import re
 import types
 from dataclasses import replace
-from typing import Mapping, Optional, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
-from .checks import Finding
+from .diagnostics import Diagnostic, Severity
 from .model import Plan, Portfolio, Stakeholder
+
+if TYPE_CHECKING:  # the checks import networkx: kam validate does not need them
+    from .checks import Finding
 
 TEAM, COMPANY = "team", "company"
 AUDIENCES = (TEAM, COMPANY)
@@ -52,6 +58,35 @@ def audience_from(option: Optional[str], environ: Mapping[str, str]) -> str:
         raise AudienceError(f"audience must be team or company; got {value!r} "
                             f"(the plugin option `audience` or {AUDIENCE_ENV})")
     return value
+
+
+_OPTION = re.compile(r"^(\s*)(include_private|audience)\s*:\s*([^#]*?)\s*(#.*)?$")
+
+
+def site_config_problems(root: Path) -> list[Diagnostic]:
+    """Errors in the committed mkdocs.yml that `kam validate` reports (the plans workflow runs on its
+    changes): a literal `include_private: true`, an audience that does not exist."""
+    path = root / "mkdocs.yml"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    relative = os.path.relpath(path)
+    shown = str(path) if relative.startswith("..") and path.is_absolute() else relative
+    problems = []
+    for number, line in enumerate(lines, 1):
+        match = _OPTION.match(line)
+        if not match or not match.group(3) or match.group(3).startswith("!ENV"):
+            continue
+        column, option, value = len(match.group(1)) + 1, match.group(2), match.group(3).strip("'\"").lower()
+        if option == "include_private" and value in _TRUE:
+            problems.append(Diagnostic(shown, number, column, Severity.ERROR, "private-committed",
+                                       "include_private: true here would publish the customer's personal data "
+                                       f"with every build: remove it; the one build that needs it sets {PRIVATE_ENV}=1"))
+        elif option == "audience" and value not in AUDIENCES:
+            problems.append(Diagnostic(shown, number, column, Severity.ERROR, "unknown-audience",
+                                       f"audience must be team or company, not {value!r}"))
+    return problems
 
 
 def private_opt_in(option: bool, audience: str, environ: Mapping[str, str]) -> bool:

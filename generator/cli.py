@@ -68,7 +68,8 @@ def main() -> None:
 def validate(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool) -> None:
     """Check plans against the schema and each other (default: every plan in accounts/).
 
-    When .github/CODEOWNERS exists, it is checked to be up to date with the plans.
+    When .github/CODEOWNERS exists, it is checked to be up to date with the plans; without paths,
+    mkdocs.yml is checked not to publish personal data (`include_private: true`).
     """
     from .codeowners import CODEOWNERS, codeowners_problems
 
@@ -80,6 +81,10 @@ def validate(paths: tuple[Path, ...], root: Path, output_format: str, strict: bo
     diagnostics = result.diagnostics
     if owners_file:
         diagnostics = sorted(diagnostics + codeowners_problems(root, result.portfolio()), key=sort_key)
+    if not paths:  # the site's settings decide what a build publishes
+        from .audience import site_config_problems
+
+        diagnostics = sorted(diagnostics + site_config_problems(root), key=sort_key)
     sys.exit(report(diagnostics, result.files, output_format, strict))
 
 

@@ -154,3 +154,23 @@ def test_no_workflow_asks_for_personal_data_outside_a_step_of_its_own_and_pages_
 def test_the_plans_workflow_runs_when_the_site_config_docs_or_workflows_change():
     paths = workflows()["plans.yml"]["on"]["pull_request"]["paths"]
     assert {"mkdocs.yml", "docs/**", ".github/workflows/**"} <= set(paths)
+
+
+def test_kam_validate_reports_a_committed_include_private_at_its_line(repo):
+    from click.testing import CliRunner
+    from generator.cli import main
+
+    config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (repo / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert CliRunner().invoke(main, ["validate"]).exit_code == 0
+    committed = config.replace("include_private: !ENV [KAM_INCLUDE_PRIVATE, false]", "include_private: yes  # demo")
+    line = committed.splitlines().index("      include_private: yes  # demo") + 1
+    (repo / "mkdocs.yml").write_text(committed.replace("  - kam:\n", "  - kam:\n      audience: public\n"),
+                                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate"])
+    assert result.exit_code == 1
+    assert (f"mkdocs.yml:{line + 1}:7: error: include_private: true here would publish the customer's personal data "
+            "with every build: remove it; the one build that needs it sets KAM_INCLUDE_PRIVATE=1 [private-committed]"
+            in result.output)
+    assert f"mkdocs.yml:{line - 2}:7: error: audience must be team or company, not 'public' [unknown-audience]" \
+        in result.output
