@@ -218,4 +218,6 @@ def report(applied: list[Change], commits: list, no_history: Optional[str]) -> l
                      f"erasure without their name in the message (the site shows the latest commit's subject), "
                      f"then, to remove them from history too (every clone and fork must be replaced after it):")
         lines += [f"  {rewrite_command(name, applied[0].stakeholder)}" for name in sorted({c.name for c in applied})]
+    lines.append("local caches: .cache/kam/ may hold earlier versions of the plans until they are pruned (unused "
+                 "for an hour); remove the folder to be sure (it is rebuilt)")
     return lines
