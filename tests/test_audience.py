@@ -164,13 +164,14 @@ def test_kam_validate_reports_a_committed_include_private_at_its_line(repo):
     (repo / "mkdocs.yml").write_text(config, encoding="utf-8")
     assert CliRunner().invoke(main, ["validate"]).exit_code == 0
     committed = config.replace("include_private: !ENV [KAM_INCLUDE_PRIVATE, false]", "include_private: yes  # demo")
-    line = committed.splitlines().index("      include_private: yes  # demo") + 1
-    (repo / "mkdocs.yml").write_text(committed.replace("  - kam:\n", "  - kam:\n      audience: public\n"),
-                                     encoding="utf-8")
+    committed = committed.replace("  - kam:\n", "  - kam:\n      audience: public\n")
+    (repo / "mkdocs.yml").write_text(committed, encoding="utf-8")
+    lines = committed.splitlines()
+    private, audience = (lines.index(text) + 1 for text in ("      include_private: yes  # demo", "      audience: public"))
     result = CliRunner().invoke(main, ["validate"])
     assert result.exit_code == 1
-    assert (f"mkdocs.yml:{line + 1}:7: error: include_private: true here would publish the customer's personal data "
+    assert (f"mkdocs.yml:{private}:7: error: include_private: true here would publish the customer's personal data "
             "with every build: remove it; the one build that needs it sets KAM_INCLUDE_PRIVATE=1 [private-committed]"
             in result.output)
-    assert f"mkdocs.yml:{line - 2}:7: error: audience must be team or company, not 'public' [unknown-audience]" \
+    assert f"mkdocs.yml:{audience}:7: error: audience must be team or company, not 'public' [unknown-audience]" \
         in result.output
