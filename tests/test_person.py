@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO_ROOT, environment, write
+from conftest import FIXTURES, REPO_ROOT, environment, write
 from generator.cli import main
 from generator.person import erase
 from generator.workspace import load_portfolio
@@ -61,78 +61,9 @@ def test_show_finds_nobody_exit_1(repo):
 
 # --- the edit keeps comments and formatting ------------------------------------------------
 
-COMMENTED = """\
-# yaml-language-server: $schema=../schema/plan.schema.json
-id: nordvik   # the file name
-name: Nordvik Havn AS
-owner: jtamm
-tier: strategic
-
-stakeholders:
-  # --- the board ---
-  - id: kari
-    name: Kari Nordmann   # CEO since 2019
-    influence: high
-    attitude: supporter
-    private:
-      birthday: 12. mai
-    # about Ola, written above him
-  - id: ola
-    name: Ola Hansen
-    reports_to: kari       # since the reorganisation
-    influences: [kari, per]
-    influence: medium
-    attitude: champion
-  - id: per
-    name: Per Olsen
-    influence: low
-    attitude: neutral
-    influences:
-      - kari
-
-team:
-  - person: jtamm
-    role: account_manager
-    covers:
-      - {stakeholder: kari, strength: strong}   # lunch every quarter
-      # Ola: weekly calls
-      - {stakeholder: ola, strength: strong}
-  - person: pmakela
-    role: executive_sponsor
-    covers:
-      - stakeholder: kari
-        strength: medium
-"""
-
-ERASED = """\
-# yaml-language-server: $schema=../schema/plan.schema.json
-id: nordvik   # the file name
-name: Nordvik Havn AS
-owner: jtamm
-tier: strategic
-
-stakeholders:
-  # --- the board ---
-    # about Ola, written above him
-  - id: ola
-    name: Ola Hansen
-    influences: [per]
-    influence: medium
-    attitude: champion
-  - id: per
-    name: Per Olsen
-    influence: low
-    attitude: neutral
-
-team:
-  - person: jtamm
-    role: account_manager
-    covers:
-      # Ola: weekly calls
-      - {stakeholder: ola, strength: strong}
-  - person: pmakela
-    role: executive_sponsor
-"""
+# A plan with comments in every awkward place, and the same plan after `kam person erase kari`.
+COMMENTED = (FIXTURES / "erase" / "commented.yaml").read_text(encoding="utf-8")
+ERASED = (FIXTURES / "erase" / "erased.yaml").read_text(encoding="utf-8")
 
 
 def test_erase_removes_only_the_person_and_the_lines_naming_them(repo):
