@@ -36,6 +36,8 @@ PRIVATE_CI_ENV = "KAM_PRIVATE_BUILD_STEP"
 # shows that the finding exists, not what it says.
 JUDGEMENT_CHECKS = frozenset({"KAM101", "KAM102", "KAM103", "KAM104", "KAM105", "KAM504"})
 
+TEAM_REASON = "(the account team's reason)"
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"", "0", "false", "no", "off"}
 
@@ -121,7 +123,7 @@ def _company_stakeholder(s: Stakeholder) -> Stakeholder:
 
 
 def _company_plan(plan: Plan) -> Plan:
-    silenced = tuple(replace(s, reason="(the account team's reason)") if s.check in JUDGEMENT_CHECKS else s
+    silenced = tuple(replace(s, reason=TEAM_REASON, subject=None) if s.check in JUDGEMENT_CHECKS else s
                      for s in plan.silenced)
     return replace(plan, stakeholders=tuple(_company_stakeholder(s) for s in plan.stakeholders), silenced=silenced)
 
@@ -130,8 +132,8 @@ def _company_finding(finding: Finding) -> Finding:
     if finding.check not in JUDGEMENT_CHECKS:
         return finding
     text = f"{finding.title or finding.check}: the details are on the account team's site"
-    return replace(finding, diagnostic=replace(finding.diagnostic, message=text),
-                   silenced="(the account team's reason)" if finding.silenced else None)
+    return replace(finding, diagnostic=replace(finding.diagnostic, message=text), subject=None,
+                   silenced=TEAM_REASON if finding.silenced else None)
 
 
 def for_audience(portfolio: Portfolio, findings: Sequence[Finding], audience: str

@@ -25,6 +25,10 @@ def plant_markers(root: Path) -> dict[str, str]:
                 s[field] = markers[f"{path.stem}.{i}.{field}"] = f"ZQ{field.upper()}{path.stem}{i}QZ"
             s["private"] = {"hobby": f"ZQPRIVATE{path.stem}{i}QZ"}
             markers[f"{path.stem}.{i}.private"] = s["private"]["hobby"]
+        blockers = [s["id"] for s in data.get("stakeholders", ()) if s["attitude"] in ("sceptic", "blocker")]
+        if blockers:  # the team's reason for silencing a judging check speaks of the person too
+            reason = markers[f"{path.stem}.silenced"] = f"ZQSILENCE{path.stem}QZ"
+            data["silenced"] = [{"check": "KAM105", "subject": blockers[0], "reason": reason}]
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return markers
 

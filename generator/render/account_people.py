@@ -116,7 +116,8 @@ def stakeholders(plan: Plan, ctx: Context, uri: str) -> list[str]:
             parts = [Markdown(f"*wants:* {md(s.priorities)}") if s.priorities else None, s.notes]
             notes.append(Markdown(f"{link(s.name, '#' + anchor_id('s', s.id))} — {join(parts, '; ')}"))
     judged = ["Buying role", "Influence", "Attitude"] if ctx.judgements else []
-    lines += table(["Name and title", "Reporting and influence", *judged, "Covered by", "Last contact"], rows)
+    lines += table(["Name and title", "Reporting and influence" if ctx.judgements else "Reporting", *judged,
+                    "Covered by", "Last contact"], rows)
     if notes:
         lines += ["**What they want, and notes:**", ""] + [f"- {n}" for n in notes] + [""]
     return lines
