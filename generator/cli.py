@@ -324,13 +324,8 @@ def person_erase(stakeholder_id: str, account: str | None, dry_run: bool, root: 
                                                     change.after.splitlines(keepends=True),
                                                     change.file, change.file)), nl=False)
         return
-    for change in planned:
-        Path(change.file).write_text(change.after, encoding="utf-8")
-    result = load_portfolio(root)
-    if not result.ok:
-        for change in planned:
-            Path(change.file).write_text(change.before, encoding="utf-8")
-        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    errors = erase.apply(root, planned)
+    if errors:
         click.echo(FORMATTERS["text"](errors), nl=False, err=True)
         click.echo("kam person erase: the plans would not be valid after the erasure; nothing was changed. "
                    "Fix the lines above by hand, then erase again.", err=True)

@@ -163,3 +163,11 @@ def test_after_an_erasure_the_site_never_shows_them_though_git_history_holds_the
     assert "Ola is back" not in repo.git("log", "-1", "--format=%s") and "Ola Hansen" in repo.git("show", "HEAD~1:" + PLAN)
     found = [p.relative_to(out).as_posix() for p, text in all_files(out) if "Ola Hansen" in text or "Innkjøpssjef" in text]
     assert found == []
+
+
+def test_an_edit_that_would_leave_the_portfolio_invalid_is_put_back(repo):
+    before = (repo / PLAN).read_text(encoding="utf-8")
+    broken = erase.Change(PLAN, "nordvik", "kari", "Kari Nordmann", before, before.replace("tier: strategic", "tier: x"),
+                          ("stakeholder Kari Nordmann (kari)",), ())
+    errors = erase.apply(repo, [broken])
+    assert [d.path for d in errors] == [PLAN] and (repo / PLAN).read_text(encoding="utf-8") == before

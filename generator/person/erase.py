@@ -21,7 +21,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from ..diagnostics import Diagnostic, Severity
 from ..model import Loc, Portfolio
+from ..workspace import load_portfolio
 from . import references
 
 
@@ -121,48 +123,64 @@ def _group(doc, paths: list[Loc]) -> dict[Loc, set]:
     return by_parent
 
 
+class _Text:
+    """The original text with line offsets, and the edits to make to it."""
+
+    def __init__(self, text: str, where: str) -> None:
+        self.text, self.where = text, where
+        self.lines = text.splitlines(keepends=True)
+        self.offsets = [0]
+        for line in self.lines:
+            self.offsets.append(self.offsets[-1] + len(line))
+        self.edits: list[tuple[int, int, str]] = []  # (start offset, end offset, replacement)
+
+    def flow_items(self, doc, path: Loc, drop: set) -> None:
+        """Drop items of the `[...]` list at `path`."""
+        line, column = _position(doc, path)
+        if isinstance(_node(doc, path), CommentedMap) or "[" not in self.lines[line][column:]:
+            raise ErasureError(f"{self.where}:{line + 1}: written in a way kam does not edit ({{...}}, or a [...] "
+                               f"list not on its key's line): remove the person here by hand")
+        start = self.offsets[line] + self.lines[line].index("[", column)
+        end, items = _flow_items(self.text, start)
+        kept = [item for i, item in enumerate(items) if i not in drop]
+        self.edits.append((start, end, "[" + ", ".join(kept) + "]"))
+
+    def block_element(self, doc, path: Loc) -> None:
+        """Remove the lines of the key or list item at `path`."""
+        line, column = _position(doc, path)
+        before = self.lines[line][:column]
+        if isinstance(_node(doc, path[:-1]), CommentedSeq):
+            column = before.rindex("-")
+        elif before.strip():  # the first key of a list item, on the dash's line
+            raise ErasureError(f"{self.where}:{line + 1}: '{path[-1]}' shares its line with the item's dash: "
+                               f"remove it by hand")
+        first, last = _block(self.lines, line, column)
+        self.edits.append((self.offsets[first], self.offsets[last], ""))
+
+    def result(self) -> str:
+        out, previous = self.text, len(self.text) + 1
+        for start, end, replacement in sorted(self.edits, reverse=True):
+            if end > previous:  # inside an element already removed
+                continue
+            out = out[:start] + replacement + out[end:]
+            previous = start
+        return out
+
+
 def remove(text: str, paths: list[Loc], where: str) -> str:
     """`text` without the elements at `paths` (paths into the YAML document)."""
     try:
         doc = _yaml().load(text)
     except YAMLError as exc:
         raise ErasureError(f"{where}: cannot be read for the edit: {exc}") from None
-    lines = text.splitlines(keepends=True)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    edits: list[tuple[int, int, str]] = []  # (start offset, end offset, replacement)
+    edit = _Text(text, where)
     for parent_path, keys in _group(doc, paths).items():
-        parent = _node(doc, parent_path)
-        if _is_flow(parent):
-            line, column = _position(doc, parent_path)
-            if isinstance(parent, CommentedMap) or not parent_path:
-                raise ErasureError(f"{where}:{line + 1}: written as {{...}}: remove the person here by hand")
-            if "[" not in lines[line][column:]:
-                raise ErasureError(f"{where}:{line + 1}: a [...] list not on its key's line: remove the person "
-                                   f"here by hand")
-            start = offsets[line] + lines[line].index("[", column)
-            end, items = _flow_items(text, start)
-            kept = [item for i, item in enumerate(items) if i not in keys]
-            edits.append((start, end, "[" + ", ".join(kept) + "]"))
-            continue
-        for key in keys:
-            line, column = _position(doc, parent_path + (key,))
-            before = lines[line][:column]
-            if isinstance(parent, CommentedSeq):
-                column = before.rindex("-")
-            elif before.strip():  # the first key of a list item, on the dash's line
-                raise ErasureError(f"{where}:{line + 1}: '{key}' shares its line with the item's dash: "
-                                   f"remove it by hand")
-            first, last = _block(lines, line, column)
-            edits.append((offsets[first], offsets[last], ""))
-    out = text
-    previous = len(text) + 1
-    for start, end, replacement in sorted(edits, reverse=True):
-        if end > previous:  # inside an element already removed
-            continue
-        out = out[:start] + replacement + out[end:]
-        previous = start
+        if parent_path and _is_flow(_node(doc, parent_path)):
+            edit.flow_items(doc, parent_path, keys)
+        else:
+            for key in keys:
+                edit.block_element(doc, parent_path + (key,))
+    out = edit.result()
     try:
         _yaml().load(out)
     except YAMLError as exc:  # pragma: no cover - a bug in the edit: never write it
@@ -189,6 +207,18 @@ def changes(portfolio: Portfolio, sid: str, account: Optional[str] = None) -> li
         out.append(Change(plan.file, plan.id, sid, person.name, before, after, removed,
                           mentions(after, sid, person.name)))
     return out
+
+
+def apply(root: Path, planned: list[Change]) -> list[Diagnostic]:
+    """Write the edits; when the portfolio is then not valid, put every file back and return the errors."""
+    for change in planned:
+        Path(change.file).write_text(change.after, encoding="utf-8")
+    result = load_portfolio(root)
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        for change in planned:
+            Path(change.file).write_text(change.before, encoding="utf-8")
+    return errors
 
 
 def rewrite_command(name: str, sid: str) -> str:
