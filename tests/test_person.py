@@ -37,7 +37,7 @@ def test_show_lists_every_field_private_data_references_and_commits(git_repo):
     assert f"  {PLAN}:21:25: private.birthday: 12. mai" in lines
     assert f"  {PLAN}:18:15: attitude: supporter" in lines
     assert f"  {PLAN}:25:17: reference: Ola Hansen reports to them" in lines
-    assert f"  {PLAN}:34:9: reference: covered by jtamm (strong)" in lines
+    assert f"  {PLAN}:34:9: reference: covered by Jüri Tamm (strong)" in lines
     assert lines[-2].startswith("git history: 1 commit(s) mention them:") and "Start the portfolio" in lines[-1]
     plan_lines = (git_repo.root / PLAN).read_text(encoding="utf-8").splitlines()
     assert "12. mai" in plan_lines[20] and "reports_to: kari" in plan_lines[24]

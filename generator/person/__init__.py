@@ -8,9 +8,9 @@ erasing them from the plans (`kam person erase`).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
-from ..model import Loc, Plan
+from ..model import Loc, Plan, Portfolio
 
 
 class Reference(NamedTuple):
@@ -18,8 +18,14 @@ class Reference(NamedTuple):
     what: str  # in words, for `kam person show`
 
 
-def references(plan: Plan, sid: str) -> list[Reference]:
-    """Every element of `plan`, other than the stakeholder's own entry, that names stakeholder `sid`."""
+def namer(portfolio: Portfolio) -> Callable[[str], str]:
+    """One of our people's name by id (the id when they are not in the directory)."""
+    return lambda person_id: getattr(portfolio.people.get(person_id), "name", person_id)
+
+
+def references(plan: Plan, sid: str, person_name: Callable[[str], str] = str) -> list[Reference]:
+    """Every element of `plan`, other than the stakeholder's own entry, that names stakeholder `sid`
+    (`person_name`: the name of one of our people, by id)."""
     found: list[Reference] = []
     for s in plan.stakeholders:
         if s.reports_to == sid and s.id != sid:
@@ -27,7 +33,7 @@ def references(plan: Plan, sid: str) -> list[Reference]:
         found += [Reference(s.path + ("influences", i), f"they are influenced by {s.name}")
                   for i, target in enumerate(s.influences) if target == sid]
     for member in plan.team:
-        found += [Reference(c.path, f"covered by {member.person} ({c.strength})")
+        found += [Reference(c.path, f"covered by {person_name(member.person)} ({c.strength})")
                   for c in member.covers if c.stakeholder == sid]
     for step in plan.buying_process.steps:
         found += [Reference(step.path + ("stakeholders", i), f"takes part in buying step '{step.name}'")

@@ -14,7 +14,7 @@ from typing import Optional
 from .. import gitio
 from ..model import Plan, Portfolio, Stakeholder
 from ..workspace import ACCOUNTS_DIR
-from . import references
+from . import namer, references
 
 
 @dataclass(frozen=True)
@@ -89,13 +89,13 @@ def _mentions(plan: Plan, s: Stakeholder, listed: set[int]) -> list[Item]:
 
 def find(portfolio: Portfolio, query: str) -> list[Record]:
     """Every plan's record of the person: by stakeholder id or by name."""
-    records = []
+    records, name_of = [], namer(portfolio)
     for plan in portfolio.plans:
         for s in plan.stakeholders:
             if not matches(s, query):
                 continue
             fields = _fields(plan, s)
-            refs = [Item(*plan.position(r.path), "reference", r.what) for r in references(plan, s.id)]
+            refs = [Item(*plan.position(r.path), "reference", r.what) for r in references(plan, s.id, name_of)]
             listed = {item.line for item in fields + refs}
             records.append(Record(plan.file, plan.id, plan.name, s.id, s.name, tuple(fields), tuple(refs),
                                   tuple(_mentions(plan, s, listed))))

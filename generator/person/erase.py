@@ -24,7 +24,7 @@ from ruamel.yaml.error import YAMLError
 from ..diagnostics import Diagnostic, Severity
 from ..model import Loc, Portfolio
 from ..workspace import load_portfolio
-from . import references
+from . import namer, references
 
 
 class ErasureError(Exception):
@@ -201,7 +201,7 @@ def changes(portfolio: Portfolio, sid: str, account: Optional[str] = None) -> li
         if person is None or (account is not None and plan.id != account):
             continue
         before = Path(plan.file).read_text(encoding="utf-8")
-        refs = references(plan, sid)
+        refs = references(plan, sid, namer(portfolio))
         after = remove(before, [person.path] + [r.path for r in refs], plan.file)
         removed = (f"stakeholder {person.name} ({sid})",) + tuple(r.what for r in refs)
         out.append(Change(plan.file, plan.id, sid, person.name, before, after, removed,
