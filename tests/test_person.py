@@ -3,6 +3,7 @@ example plan, and through git history to the built site."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -108,21 +109,27 @@ def _comments(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
 
 
-def _examples() -> list[tuple[str, str]]:
-    """Each example plan with its most referenced stakeholder."""
-    portfolio = load_portfolio(REPO_ROOT).portfolio()
-    cases = []
-    for plan in portfolio.plans:
-        from generator.person import references
-        sid = max(plan.stakeholders, key=lambda s: len(references(plan, s.id))).id
-        cases.append((Path(plan.file).name, sid))
-    return cases
+def _most_referenced(root: Path) -> list[tuple[str, str]]:
+    """Each plan under `root` with its most referenced stakeholder."""
+    from generator.person import references
+
+    portfolio = load_portfolio(root).portfolio()
+    return [(Path(plan.file).name, max(plan.stakeholders, key=lambda s: len(references(plan, s.id))).id)
+            for plan in portfolio.plans]
 
 
-@pytest.mark.parametrize("plan_file, sid", _examples())
-def test_erasing_from_every_example_keeps_every_other_comment_and_line(tmp_path, monkeypatch, plan_file, sid):
+@pytest.fixture(scope="module")
+def demo_root(tmp_path_factory) -> Path:
+    from generator.demo import write_demo
+
+    root = tmp_path_factory.mktemp("demo") / "plans"
+    write_demo(root, 6, seed=3, today=dt.date(2026, 11, 23))
+    return root
+
+
+def assert_erased_cleanly(source: Path, tmp_path: Path, monkeypatch, plan_file: str, sid: str) -> None:
     root = tmp_path / "plans"
-    shutil.copytree(REPO_ROOT / "accounts", root / "accounts")
+    shutil.copytree(source / "accounts", root / "accounts")
     monkeypatch.chdir(root)
     before = (root / "accounts" / plan_file).read_text(encoding="utf-8")
     (change,) = erase.changes(load_portfolio(root).portfolio(), sid)
@@ -140,6 +147,18 @@ def test_erasing_from_every_example_keeps_every_other_comment_and_line(tmp_path,
     result = load_portfolio(root)
     assert result.ok, [d.message for d in result.diagnostics]
     assert result.portfolio().plan(change.account).stakeholder(sid) is None
+
+
+@pytest.mark.parametrize("plan_file, sid", _most_referenced(REPO_ROOT))
+def test_erasing_from_every_example_keeps_every_other_comment_and_line(tmp_path, monkeypatch, plan_file, sid):
+    assert_erased_cleanly(REPO_ROOT, tmp_path, monkeypatch, plan_file, sid)
+
+
+def test_erasing_from_a_demo_portfolio_keeps_every_other_comment_and_line(demo_root, tmp_path, monkeypatch):
+    cases = _most_referenced(demo_root)
+    assert len(cases) == 6
+    for i, (plan_file, sid) in enumerate(cases):
+        assert_erased_cleanly(demo_root, tmp_path / str(i), monkeypatch, plan_file, sid)
 
 
 # --- after an erasure the site shows them nowhere, history included -----------------------
