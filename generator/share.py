@@ -23,9 +23,9 @@ STYLE = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;max-width:52rem;
 margin:2rem auto;padding:0 1rem}
 h1{font-size:1.7rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:1.8rem 0 .5rem;border-bottom:1px solid #d0d7de}
-table{border-collapse:collapse;width:100%;margin:.4rem 0}th,td{text-align:left;vertical-align:top;
+table{border-collapse:collapse;width:100%;margin:.4rem 0;font-size:.92em}th,td{text-align:left;vertical-align:top;
 padding:.3rem .5rem;border-bottom:1px solid #d0d7de}th{background:#f6f8fa}
-.sub{color:#57606a}.none{color:#57606a;font-style:italic}ul{margin:.3rem 0}
+.sub{color:#57606a}.none{color:#57606a;font-style:italic}ul{margin:.3rem 0}.d{white-space:nowrap}
 @media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}
 @page{margin:18mm}}
 """
@@ -40,6 +40,11 @@ def _table(headers: Iterable[str], rows: list[list[Optional[str]]]) -> str:
 
 def _section(title: str, content: str, empty: str) -> str:
     return f"<h2>{html(title)}</h2>" + (content or f'<p class="none">{html(empty)}</p>')
+
+
+def _day(value: Optional[dt.date]) -> Optional[str]:
+    """A date that does not break across lines; None when there is none."""
+    return f'<span class="d">{date(value)}</span>' if value else None
 
 
 def _text(value) -> Optional[str]:
@@ -61,14 +66,14 @@ def _care_model(portfolio: Portfolio, plan: Plan) -> str:
 
 
 def _goals(plan: Plan) -> str:
-    rows = [[html(g.title), _text(g.metric), _text(g.baseline), _text(g.target), date(g.due), html(words(g.status)),
+    rows = [[html(g.title), _text(g.metric), _text(g.baseline), _text(g.target), _day(g.due), html(words(g.status)),
              _text(g.result)] for g in plan.goals if g.shared]
     return _table(["Goal", "Measured by", "From", "Target", "By", "Status", "Result"], rows) if rows else ""
 
 
 def _actions(portfolio: Portfolio, plan: Plan) -> str:
-    rows = [[html(a.title), html(_person(portfolio, a.owner)), date(a.due), html(words(a.status)),
-             date(a.done) if a.done else None] for a in plan.actions if a.shared]
+    rows = [[html(a.title), html(_person(portfolio, a.owner)), _day(a.due), html(words(a.status)),
+             _day(a.done)] for a in plan.actions if a.shared]
     return _table(["Next step", "Who of ours", "Due", "Status", "Done"], rows) if rows else ""
 
 
@@ -81,12 +86,12 @@ def told_due(commitment: Commitment) -> dt.date:
 def _commitments(portfolio: Portfolio, plan: Plan) -> str:
     rows = []
     for c in plan.commitments:
-        moves = [f"{date(r.date)}: moved to {date(r.new_due)}" + (f" ({html(r.reason)})" if r.reason else "")
+        moves = [f"{_day(r.date)}: moved to {_day(r.new_due)}" + (f" ({html(r.reason)})" if r.reason else "")
                  for r in c.reschedules if r.customer_told]
-        rows.append([html(c.promise), html(_person(portfolio, c.owner)), date(c.made) if c.made else None,
-                     date(c.due), date(told_due(c)), "<br>".join(moves) or None, html(words(c.status)),
-                     date(c.delivered) if c.delivered else None])
-    headers = ["Our promise", "Who of ours", "Made", "First date", "Date now", "Rescheduled", "Status", "Delivered"]
+        due = _day(told_due(c)) + (f'<br><span class="sub">first {_day(c.due)}</span>' if told_due(c) != c.due else "")
+        rows.append([html(c.promise), html(_person(portfolio, c.owner)), _day(c.made), due,
+                     "<br>".join(moves) or None, html(words(c.status)), _day(c.delivered)])
+    headers = ["Our promise", "Who of ours", "Made", "Due", "Rescheduled", "Status", "Delivered"]
     return _table(headers, rows) if rows else ""
 
 
