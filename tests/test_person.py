@@ -176,6 +176,9 @@ def test_after_an_erasure_the_site_never_shows_them_though_git_history_holds_the
         assert "git history still holds them: 1 commit(s) add, change or name them" in result.output
         assert "git filter-repo --replace-text" in result.output
         repo.commit("Erase a person on request")
+        shown = kam("person", "show", "Ola Hansen")  # gone from the plans, still in git history
+        assert shown.exit_code == 1 and "git history: 2 commit(s) mention them:" in shown.output
+        assert "Erase a person on request" in shown.output and "Start the portfolio" in shown.output
         out = build_site(with_site_config(repo.root), tmp_path / "site")
     page = (out / "accounts" / "nordvik" / "index.html").read_text(encoding="utf-8")
     assert 'id="plan-history"' in page and "Erase a person on request" in page
