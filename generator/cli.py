@@ -68,24 +68,26 @@ def main() -> None:
 def validate(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool) -> None:
     """Check plans against the schema and each other (default: every plan in accounts/).
 
-    When .github/CODEOWNERS exists, it is checked to be up to date with the plans; without paths,
-    mkdocs.yml is checked not to publish personal data (`include_private: true`).
+    When .github/CODEOWNERS exists, it is checked to be up to date with the plans; the
+    repository's schema/ (what editors read) is checked to be the one kam validates with;
+    without paths, mkdocs.yml is checked not to publish personal data (`include_private: true`).
     """
     from .codeowners import CODEOWNERS, codeowners_problems
+    from .schemacopy import schema_copy_problems
 
     owners_file = (root / CODEOWNERS).is_file()  # its check needs the plans' models
     try:
         result = load_portfolio(root, list(paths) or None, models=owners_file, progress=progress_reporter("validating"))
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    diagnostics = result.diagnostics
+    diagnostics = result.diagnostics + schema_copy_problems(root)
     if owners_file:
-        diagnostics = sorted(diagnostics + codeowners_problems(root, result.portfolio()), key=sort_key)
+        diagnostics = diagnostics + codeowners_problems(root, result.portfolio())
     if not paths:  # the site's settings decide what a build publishes
         from .audience import site_config_problems
 
-        diagnostics = sorted(diagnostics + site_config_problems(root), key=sort_key)
-    sys.exit(report(diagnostics, result.files, output_format, strict))
+        diagnostics = diagnostics + site_config_problems(root)
+    sys.exit(report(sorted(diagnostics, key=sort_key), result.files, output_format, strict))
 
 
 @main.command()
@@ -110,7 +112,9 @@ def check(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool,
         result = load_portfolio(root, None)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    diagnostics = list(result.diagnostics)
+    from .schemacopy import schema_copy_problems
+
+    diagnostics = list(result.diagnostics) + schema_copy_problems(root)
     portfolio = result.portfolio()
     if portfolio is not None:
         for finding in run_checks(portfolio, (today.date() if today else date.today())):
@@ -332,6 +336,25 @@ def person_erase(stakeholder_id: str, account: str | None, dry_run: bool, root: 
         sys.exit(1)
     commits, no_history = access.git_mentions(root, sorted({c.name for c in planned} | {f"id: {stakeholder_id}"}))
     click.echo("\n".join(erase.report(planned, commits, no_history)))
+
+
+@main.command("schema")
+@root_option
+@click.option("--write", "write", is_flag=True, required=True,
+              help="Write kam's schemas into schema/ (what editors read), replacing a copy that differs.")
+def schema_command(root: Path, write: bool) -> None:
+    """Bring the repository's schema/ up to date with the schemas kam validates with."""
+    from .schemacopy import write_schemas
+
+    try:
+        written = write_schemas(root)
+    except OSError as exc:
+        click.echo(f"kam schema: cannot write schema/: {exc.strerror}", err=True)
+        sys.exit(2)
+    for relative in written:
+        click.echo(f"wrote {relative}", err=True)
+    if not written:
+        click.echo(f"schema/ is up to date with kam {__version__}", err=True)
 
 
 def run() -> None:

@@ -91,6 +91,21 @@ def test_deep_flow_nesting_is_rejected_before_the_parser_can_overflow_its_stack(
     assert error.code == "yaml-depth"
 
 
+@pytest.mark.parametrize("brackets", [load.MAX_DEPTH + 1, 999, 1_000, 1_001, 5_000])
+def test_deep_flow_nesting_is_kams_error_at_its_line_whatever_libyamls_own_limit(brackets):
+    # PyYAML 6.0.4's libyaml stops at 1,000 brackets with a scanner error of its own; 6.0.2 does not.
+    # The top-level mapping is the first level, so the 40th bracket is one too many.
+    raw = "id: ä\nname: x\nlist: ".encode() + b"[" * brackets + b"]" * brackets + b"\n"
+    error = error_of(raw)
+    assert (error.code, error.line, error.column) == ("yaml-depth", 3, 6 + load.MAX_DEPTH)
+    assert error.message == f"nested deeper than {load.MAX_DEPTH} levels"
+
+
+def test_a_syntax_error_before_deep_nesting_is_still_a_syntax_error():
+    raw = b"a: b: c\nlist: " + b"[" * 2_000 + b"]" * 2_000 + b"\n"
+    assert error_of(raw).code == "yaml-syntax"
+
+
 def test_deep_block_nesting_is_rejected():
     raw = b"".join(b"  " * i + b"k%d:\n" % i for i in range(60)) + b"  " * 60 + b"v: 1\n"
     assert error_of(raw).code == "yaml-depth"
