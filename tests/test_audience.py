@@ -179,3 +179,10 @@ def test_kam_validate_reports_a_committed_include_private_at_its_line(repo):
             in result.output)
     assert f"mkdocs.yml:{audience}:7: error: audience must be team or company, not 'public' [unknown-audience]" \
         in result.output
+
+
+def test_the_pre_commit_hook_runs_when_mkdocs_yml_changes():
+    import re
+
+    (hook,) = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert re.search(hook["files"], "mkdocs.yml") and not re.search(hook["files"], "docs/mkdocs.yml")
