@@ -145,7 +145,3 @@ def for_audience(portfolio: Portfolio, findings: Sequence[Finding], audience: st
     plans = tuple(_company_plan(plan) for plan in portfolio.plans)
     return replace(portfolio, plans=plans), tuple(_company_finding(f) for f in findings)
 
-
-def shows_judgements(audience: str) -> bool:
-    """Whether pages of this audience show attitudes, influence and buying roles."""
-    return audience == TEAM
