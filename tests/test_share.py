@@ -166,3 +166,24 @@ def test_an_unknown_account_is_a_usage_error_with_a_suggestion(repo):
                           capture_output=True, text=True)
     assert done.returncode == 2 and "no account 'nordvk' in accounts/ (did you mean 'nordvik'?)" in done.stderr
     assert not Path("x.html").exists()
+
+
+def test_a_demo_portfolio_shares_its_joint_goals_and_names_none_of_their_people(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from generator.demo import write_demo
+    from generator.share import share_page
+    from generator.workspace import load_portfolio
+
+    write_demo(tmp_path / "plans", 4, seed=5, today=dt.date(2026, 11, 23))
+    monkeypatch.chdir(tmp_path / "plans")
+    portfolio = load_portfolio(Path(".")).portfolio()
+    from generator.render.escape import html
+
+    assert any(g.shared for plan in portfolio.plans for g in plan.goals)
+    for plan in portfolio.plans:
+        page = share_page(portfolio, plan, dt.date(2026, 11, 23))
+        assert all(html(g.title) in page for g in plan.goals if g.shared)
+        assert all(html(g.title) not in page for g in plan.goals if not g.shared)
+        assert not [s.name for s in plan.stakeholders if html(s.name) in page]
+        assert not [c.name for c in plan.situation.competitors if html(c.name) in page]
