@@ -189,6 +189,7 @@ class Goal:
     due: Date = None
     status: str = "open"
     result: Any = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
 
@@ -297,6 +298,7 @@ class Action:
     tender: Optional[str] = None
     documents: tuple[str, ...] = ()
     notes: Optional[str] = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
     @property
@@ -355,6 +357,7 @@ class Review:
     corrections: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     next_review: Date = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
 
