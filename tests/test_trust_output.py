@@ -91,3 +91,12 @@ def test_the_helpers():
     assert safe_path("##[error]x.yaml") == "./##[error]x.yaml"
     assert safe_path("accounts/a.yaml") == "accounts/a.yaml"
     assert safe_lines("- a\n  ::warning x\n##[error]y") == "- a\n  \\x3a:warning x\n\\x23#[error]y"
+
+
+def test_person_show_prints_what_a_plan_holds_without_obeying_it(repo: Path):
+    plan = repo / "accounts/nordvik.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("name: Kari Nordmann", 'name: "Kari \\e[2JNordmann"', 1),
+                    encoding="utf-8")
+    result = kam("person", "show", "kari")
+    assert "\\x1b[2J" in result.output
+    _no_command_lines(result.output)
