@@ -6,10 +6,34 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..checks import Finding
+from ..health import Health, trend
 from .context import Context, account_page, rel
 from .escape import Markdown
 from .md import cell, link, none, small, table
 from .words import SEVERITY_ICON
+
+
+HEALTH_MARK = {"at_risk": "✖", "attention": "▲", "healthy": "✔"}
+TREND_WORDS = {"better": "↗ better", "worse": "↘ worse", "same": "→ same"}
+
+
+def badge(health: Health) -> Markdown:
+    """Colour + symbol + word: never colour alone (our own words, no user text)."""
+    return Markdown(f'<span class="kam-health kam-health-{health.state}">{HEALTH_MARK[health.state]} '
+                    f'{health.word}</span>')
+
+
+def health_cell(health: Health, before: Health | None = None) -> Markdown:
+    """The badge, the counts below it and, when known, the trend since the previous review."""
+    errors, warnings, infos = health.counts
+    tally = ", ".join(f"{n} {word}{'s' if n != 1 and word != 'info' else ''}"
+                      for n, word in ((errors, "error"), (warnings, "warning"), (infos, "info")) if n)
+    parts = [badge(health), small(tally or "no findings")]
+    direction = trend(health, before)
+    if direction:
+        parts.append(small(f"{TREND_WORDS[direction]} than at the last review" if direction != "same"
+                           else "same as at the last review"))
+    return Markdown("<br>".join(p for p in parts if p))
 
 
 def severity(finding: Finding) -> Markdown:

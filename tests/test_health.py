@@ -1,0 +1,90 @@
+"""Account health from findings (generator/health.py): the documented rule, its settings per
+tier, silences left out; and the portfolio page that ranks accounts by it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+from pathlib import Path
+
+import pytest
+
+from generator import health, site
+from generator.checks import Finding
+from generator.diagnostics import Diagnostic, Severity
+from generator.model import HealthRule, HealthTier
+from generator.render.context import Context
+from generator.render import portfolio as portfolio_pages
+
+FIXTURE = Path(__file__).parent / "fixtures" / "site-portfolio"
+TODAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def portfolio():
+    return site.load(FIXTURE)
+
+
+def finding(account: str, severity: str, check: str = "KAM101", silenced: str | None = None) -> Finding:
+    diagnostic = Diagnostic(f"accounts/{account}.yaml", 1, 1, Severity(severity), "a finding", check)
+    return Finding(diagnostic, check, account, silenced=silenced)
+
+
+def with_rule(portfolio, rule: HealthRule):
+    return dataclasses.replace(portfolio.settings, health=rule)
+
+
+def test_default_rule_one_error_or_four_warnings_is_at_risk(portfolio):
+    plan, settings = portfolio.plan("nordvik"), portfolio.settings
+    assess = lambda *sev: health.assess(plan, settings, [finding("nordvik", s) for s in sev])  # noqa: E731
+    assert assess().state == "healthy" and assess().word == "healthy"
+    assert assess("info", "info").state == "healthy"
+    assert assess("warning").state == "attention" and assess("warning").word == "needs attention"
+    assert assess("warning", "warning", "warning").state == "attention"
+    assert assess(*["warning"] * 4).state == "at_risk"
+    assert assess("error").state == "at_risk" and assess("error", "warning", "info").counts == (1, 1, 1)
+
+
+def test_silenced_findings_do_not_count(portfolio):
+    plan = portfolio.plan("nordvik")
+    result = health.assess(plan, portfolio.settings, [finding("nordvik", "error", silenced="known, agreed"),
+                                                      finding("nordvik", "warning")])
+    assert result.state == "attention" and result.counts == (0, 1, 0) and result.silenced == 1
+
+
+def test_weights_and_tier_rules_override_the_portfolios(portfolio):
+    plan = portfolio.plan("nordvik")
+    proxy = types.MappingProxyType
+    rule = HealthRule(weights=proxy({"KAM102": 4}), tiers=proxy({plan.tier: HealthTier(
+        points=proxy({"error": 1}), at_risk=10, attention=2)}))
+    settings = with_rule(portfolio, rule)
+    assert health.assess(plan, settings, [finding("nordvik", "error")]).state == "healthy"  # 1 point < 2
+    assert health.assess(plan, settings, [finding("nordvik", "warning", "KAM102")]).score == 4
+    other = dataclasses.replace(plan, tier="no-such-tier")
+    assert health.assess(other, settings, [finding("nordvik", "error")]).state == "at_risk"  # portfolio rule
+
+
+def test_trend_compares_state_then_score():
+    def h(state, score):
+        return health.Health("a", state, score, (0, 0, 0), 0)
+    assert health.trend(h("healthy", 0), h("at_risk", 5)) == "better"
+    assert health.trend(h("at_risk", 9), h("at_risk", 5)) == "worse"
+    assert health.trend(h("attention", 2), h("attention", 2)) == "same"
+    assert health.trend(h("attention", 2), None) is None
+
+
+def test_the_portfolio_lists_accounts_worst_first_with_word_and_counts(portfolio):
+    ids = [p.id for p in portfolio.plans]
+    assert len(ids) >= 2
+    worst, best = ids[-1], ids[0]
+    findings = [finding(worst, "error"), finding(worst, "warning")]
+    ctx = Context(portfolio, TODAY, tuple(findings))
+    page = portfolio_pages.home(ctx).markdown
+    table = page.split("## Accounts", 1)[1]
+    assert table.index(portfolio.plan(worst).name) < table.index(portfolio.plan(best).name)
+    assert "✖ at risk</span><br><small>1 error, 1 warning</small>" in table
+    assert "✔ healthy</span><br><small>no findings</small>" in table
+    assert "## By tier" in page and "## By key account manager" in page
+    owner = portfolio.plan(worst).owner
+    assert portfolio.people[owner].name in page.split("## By key account manager", 1)[1]
