@@ -14,15 +14,28 @@ asks for attention). A tier can set its own thresholds and weights
 (`health.tiers.<tier>`), which override the portfolio's. The severity is the
 finding's own, so a check made an error for one tier in `checks:` already
 weighs more there. Plain data for the pages: no Markdown here.
+
+The trend (`trends`) compares the account now with the account at its last
+review: the plan as the commit that recorded that review held it, checked
+as of the review's date. Both sides are checked the same way, each plan on
+its own (checks that compare accounts with each other, KAM5xx, cannot run
+on a past version of one plan), so only the plan's own changes and the
+passing of time move it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Mapping, Optional
 
-from .checks import Finding
-from .model import HealthRule, Plan, Settings
+from . import gitio
+from .checks import Finding, run_checks
+from .load import parse
+from .model import HealthRule, Plan, Portfolio, Settings, build_plan
+from .validate import is_valid
 
 AT_RISK, ATTENTION, HEALTHY = "at_risk", "attention", "healthy"
 STATES = (AT_RISK, ATTENTION, HEALTHY)  # worst first
@@ -114,3 +127,46 @@ def trend(now: Health, before: Optional[Health]) -> Optional[str]:
     if now.score != before.score:
         return "better" if now.score < before.score else "worse"
     return "same"
+
+
+@dataclass(frozen=True)
+class Trend:
+    direction: str  # 'better', 'worse' or 'same'
+    period: str  # the review compared with
+    before: Health
+
+
+def _alone(portfolio: Portfolio, plan: Plan, today: dt.date) -> Health:
+    """The plan's health from the checks run on it alone (no other account to compare it with)."""
+    single = dataclasses.replace(portfolio, plans=(plan,))
+    findings = [f for f in run_checks(single, today) if not f.check.startswith("KAM5")]
+    return assess(plan, portfolio.settings, findings)
+
+
+def trends(root: Path, portfolio: Portfolio, histories: Mapping, today: dt.date) -> dict[str, Trend]:
+    """Each account's trend since its last review, where git holds the plan as that review left it."""
+    wanted = {}
+    for plan in portfolio.plans:
+        record = histories.get(plan.id)
+        reviews = record.reviews if record is not None and record.available else ()
+        if reviews:
+            wanted[plan.id] = (reviews[-1], f"{reviews[-1].recorded.id}:{record.path}")
+    try:
+        blobs = gitio.read_objects(root, [name for _, name in wanted.values()])
+    except gitio.GitError:
+        return {}
+    out = {}
+    for plan in portfolio.plans:
+        if plan.id not in wanted or wanted[plan.id][1] not in blobs:
+            continue
+        review, name = wanted[plan.id]
+        try:
+            document = parse(blobs[name], plan.file)
+            if not is_valid(document.data, "plan"):
+                continue
+            old = build_plan(document)
+        except Exception:  # noqa: BLE001 - an old version may hold anything: no trend, never a failed build
+            continue
+        now, before = _alone(portfolio, plan, today), _alone(portfolio, old, review.date)
+        out[plan.id] = Trend(trend(now, before) or "same", review.period, before)
+    return out

@@ -6,16 +6,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import types
+import shutil
 from pathlib import Path
 
 import pytest
 
-from generator import health, site
+from generator import health, history, site
 from generator.checks import Finding
 from generator.diagnostics import Diagnostic, Severity
 from generator.model import HealthRule, HealthTier
 from generator.render.context import Context
 from generator.render import portfolio as portfolio_pages
+from gitrepo import git_repo  # noqa: F401 - a fixture
 
 FIXTURE = Path(__file__).parent / "fixtures" / "site-portfolio"
 TODAY = dt.date(2026, 11, 20)
@@ -88,3 +90,29 @@ def test_the_portfolio_lists_accounts_worst_first_with_word_and_counts(portfolio
     assert "## By tier" in page and "## By key account manager" in page
     owner = portfolio.plan(worst).owner
     assert portfolio.people[owner].name in page.split("## By key account manager", 1)[1]
+
+
+def test_trend_since_the_last_review_from_git_history(git_repo):
+    """The plan as the commit that recorded its last review held it, against the plan now."""
+    def trend_now():
+        portfolio = site.load(git_repo.root)
+        histories = history.for_plans(git_repo.root, portfolio.plans)
+        return health.trends(git_repo.root, portfolio, histories, TODAY).get("nordvik")
+
+    same = trend_now()
+    assert same is not None and same.direction == "same" and same.period == "2026-Q3"
+    git_repo.edit("accounts/nordvik.yaml", "      - {stakeholder: kari, strength: strong}\n", "")
+    git_repo.edit("accounts/nordvik.yaml", "      - {stakeholder: kari, strength: medium}\n",
+                  "      - {stakeholder: ola, strength: weak}\n")
+    git_repo.commit("Nobody of ours covers Kari any more")
+    worse = trend_now()
+    assert worse.direction == "worse" and worse.before.state == "healthy", worse
+
+
+def test_no_git_history_means_no_trend(tmp_path):
+    from generator import history
+
+    shutil.copytree(Path(__file__).parent / "fixtures" / "minimal", tmp_path / "plans")
+    portfolio = site.load(tmp_path / "plans")
+    histories = history.for_plans(tmp_path / "plans", portfolio.plans)
+    assert health.trends(tmp_path / "plans", portfolio, histories, TODAY) == {}

@@ -67,7 +67,8 @@ def concentration(key_share: Optional[float], width: int = 560) -> Markdown:
             f'<line x1="{left + MONO * scale:.1f}" y1="{top - 10}" x2="{left + MONO * scale:.1f}" '
             f'y2="{top + bar + 10}" class="kam-limit"/>',
             _text(left + BAND[0] * scale, top - 12, "usual 30–55 %", "kam-muted"),
-            _text(left + MONO * scale + 4, top - 12, "75 %: mono-dependence", "kam-muted"),
+            _text(left + MONO * scale + 4, top - 12, "75 %: mono-", "kam-muted"),
+            _text(left + MONO * scale + 4, top + bar + 26, "dependence", "kam-muted"),
             _text(left + share * scale, top + bar + 26, f"key accounts {percent(key_share)}", "kam-ink",
                   "end" if share > 0.5 else "start")]
     for tick in (0, 0.5, 1):
@@ -82,13 +83,13 @@ def bars(title: str, rows: Sequence[tuple[str, float, int]], total: float, width
     """Horizontal bars: each group's share of revenue (label, amount, number of accounts)."""
     if not rows or not total:
         return Markdown("")
-    label_w, row_h, top = 170, 24, 8
+    label_w, row_h, top = 200, 24, 8
     scale = width - label_w - 120
     body = []
     for i, (name, amount, count) in enumerate(rows):
         y = top + i * row_h
         share = amount / total
-        short = name if len(name) <= 24 else name[:23] + "…"
+        short = name if len(name) <= 22 else name[:21].rstrip() + "…"
         body += [_text(label_w - 8, y + 15, short, "kam-ink", "end"),
                  _rect(label_w, y + 3, scale, row_h - 8, "kam-track"),
                  _rect(label_w, y + 3, share * scale, row_h - 8, "kam-bar-fill"),

@@ -104,7 +104,7 @@ class Context:
     sizes: dict = field(default_factory=dict)  # diagram site path -> (width, height) in CSS pixels
     size_marker: str = ""  # set while diagrams render in the background: sizes are put in later
     histories: Optional[dict] = None  # plan id -> history.PlanHistory; None: the build reads no git history
-    health_before: Optional[dict] = None  # plan id -> health.Health at the previous review (from git history)
+    trends: Optional[dict] = None  # plan id -> health.Trend since the last review (git history); None: not read
     _coverage: dict = field(default_factory=dict, repr=False)  # plan id -> Coverage, made once per build
 
     @cached_property

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..checks import Finding
-from ..health import Health, trend
+from ..health import Health, Trend
 from .context import Context, account_page, rel
 from .escape import Markdown
 from .md import cell, link, none, small, table
@@ -23,16 +23,15 @@ def badge(health: Health) -> Markdown:
                     f'{health.word}</span>')
 
 
-def health_cell(health: Health, before: Health | None = None) -> Markdown:
-    """The badge, the counts below it and, when known, the trend since the previous review."""
+def health_cell(health: Health, since: Trend | None = None) -> Markdown:
+    """The badge, the counts below it and, when known, the trend since the last review."""
     errors, warnings, infos = health.counts
     tally = ", ".join(f"{n} {word}{'s' if n != 1 and word != 'info' else ''}"
                       for n, word in ((errors, "error"), (warnings, "warning"), (infos, "info")) if n)
     parts = [badge(health), small(tally or "no findings")]
-    direction = trend(health, before)
-    if direction:
-        parts.append(small(f"{TREND_WORDS[direction]} than at the last review" if direction != "same"
-                           else "same as at the last review"))
+    if since is not None:
+        parts.append(small(f"{TREND_WORDS[since.direction]} than at the {since.period} review"
+                           if since.direction != "same" else f"→ as at the {since.period} review"))
     return Markdown("<br>".join(p for p in parts if p))
 
 

@@ -78,8 +78,7 @@ def worst_first(ctx: Context, plans) -> list[Plan]:
 
 
 def _health(ctx: Context, plan: Plan) -> Markdown:
-    before = ctx.health_before.get(plan.id) if ctx.health_before else None
-    return health_cell(ctx.health[plan.id], before)
+    return health_cell(ctx.health[plan.id], ctx.trends.get(plan.id) if ctx.trends else None)
 
 
 def home(ctx: Context) -> Page:
@@ -98,12 +97,12 @@ def home(ctx: Context) -> Page:
     for plan in plans:
         name = Markdown(f"{_account(ctx, HOME, plan)}<br>{small(plan.segment)}" if plan.segment
                         else _account(ctx, HOME, plan))
-        rows.append([_health(ctx, plan), name, ctx.tier_name(plan), _person(ctx, HOME, plan.owner), plan.country,
+        rows.append([name, _health(ctx, plan), ctx.tier_name(plan), _person(ctx, HOME, plan.owner), plan.country,
                      _revenue(plan, ctx), percent(share[plan.id].share) if plan.id in share else "–",
                      _reviews(plan, ctx), _key_risk(ctx, HOME, plan)])
     lines += [heading(2, "Accounts", "accounts"), ""]
     if rows:
-        lines += table(["Health", "Account", "Tier", "Key account manager", "Country", "Revenue, last period",
+        lines += table(["Account", "Health", "Tier", "Key account manager", "Country", "Revenue, last period",
                         "Share of ours", "Reviews", "Key risk"], rows, "lllllrrll")
     else:
         lines += none("No account plans yet: add one in accounts/.")

@@ -30,7 +30,7 @@ def health_summary(ctx: Context, plans: Sequence[Plan]) -> list[str]:
     if not plans:
         return []
     tally = _tally(ctx, plans)
-    parts = [f"{badge(_Sample(state))} **{tally[state]}**" for state in STATES]
+    parts = [f"{badge(_Sample(state))} <b>{tally[state]}</b>" for state in STATES]
     return ["<p class=\"kam-health-summary\">" + " &nbsp; ".join(parts) + "</p>", "",
             small("Health comes from the policy findings each account has (silenced ones not counted); "
                   "the rule is set under health: in the portfolio settings (README, Account health)."), ""]
