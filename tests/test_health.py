@@ -116,3 +116,13 @@ def test_no_git_history_means_no_trend(tmp_path):
     portfolio = site.load(tmp_path / "plans")
     histories = history.for_plans(tmp_path / "plans", portfolio.plans)
     assert health.trends(tmp_path / "plans", portfolio, histories, TODAY) == {}
+
+
+def test_the_dashboard_ranks_health_and_names_the_owner(portfolio):
+    ids = [p.id for p in portfolio.plans]
+    worst = ids[-1]
+    ctx = Context(portfolio, TODAY, (finding(worst, "error"),))
+    section = portfolio_pages.dashboard(ctx).markdown.split("## Health", 1)[1].split("## Risks", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| [")]
+    assert portfolio.plan(worst).name in rows[0] and "✖ at risk" in rows[0]
+    assert portfolio.people[portfolio.plan(worst).owner].name in rows[0]

@@ -176,6 +176,11 @@ def dashboard(ctx: Context) -> Page:
     lines = front_matter("Dashboard", hide=["navigation"], search=False)
     lines += [heading(1, "Dashboard"), "", f"Risks and due work on {ctx.today.isoformat()}.", ""]
     active = [f for f in ctx.findings if not f.silenced]
+    lines += [heading(2, "Health", "health"), ""]
+    plans = worst_first(ctx, ctx.portfolio.plans)
+    lines += table(["Account", "Health", "Tier", "Key account manager"],
+                   [[_account(ctx, uri, p, "health"), _health(ctx, p), ctx.tier_name(p), _person(ctx, uri, p.owner)]
+                    for p in plans]) if plans else none("No account plans yet.")
     lines += [heading(2, "Risks", "risks"), ""]
     if active:
         tally = {}
