@@ -29,7 +29,7 @@ def portfolio():
 
 
 def finding(account: str, severity: str, check: str = "KAM101", silenced: str | None = None) -> Finding:
-    diagnostic = Diagnostic(f"accounts/{account}.yaml", 1, 1, Severity(severity), "a finding", check)
+    diagnostic = Diagnostic(f"accounts/{account}.yaml", 1, 1, Severity(severity), check, "a finding")
     return Finding(diagnostic, check, account, silenced=silenced)
 
 
@@ -126,3 +126,15 @@ def test_the_dashboard_ranks_health_and_names_the_owner(portfolio):
     rows = [line for line in section.splitlines() if line.startswith("| [")]
     assert portfolio.plan(worst).name in rows[0] and "✖ at risk" in rows[0]
     assert portfolio.people[portfolio.plan(worst).owner].name in rows[0]
+
+
+def test_pages_name_our_people_by_name_not_by_id(portfolio):
+    from generator.render.health import findings_table
+
+    plan = portfolio.plan("nordvik")
+    person = plan.owner
+    diagnostic = Diagnostic(plan.file, 1, 1, Severity.WARNING, "KAM101", f"covered only by {person}; ask {person}-x")
+    row = "\n".join(findings_table(Context(portfolio, TODAY), "index.md",
+                                   [Finding(diagnostic, "KAM101", plan.id, people=(person,))], with_account=False))
+    assert portfolio.people[person].name in row and f"{person}-x" in row.replace("&#45;", "-")
+    assert f" {person};" not in row

@@ -76,7 +76,7 @@ def health(plan: Plan, ctx: Context, uri: str) -> list[str]:
     else:
         lines += [f"No findings from the policy checks on {ctx.today.isoformat()}.", ""]
     if silenced:
-        lines += ["Silenced on this account, with the team's reasons:", ""] + silenced_table(silenced)
+        lines += ["Silenced on this account, with the team's reasons:", ""] + silenced_table(ctx, silenced)
     elif plan.silenced:
         rows = [[s.check, cell(s.subject), s.reason, date(s.until) if s.until else "–"] for s in plan.silenced]
         lines += ["Checks silenced on this account:", ""]

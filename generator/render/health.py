@@ -3,6 +3,7 @@ the dashboard, a person's risks)."""
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from ..checks import Finding
@@ -35,6 +36,17 @@ def health_cell(health: Health, since: Trend | None = None) -> Markdown:
     return Markdown("<br>".join(p for p in parts if p))
 
 
+def named(ctx: Context, finding: Finding) -> str:
+    """The finding's message with our people named by name, not by their id ("covered only by
+    Øystein Ødegård", not "oodegard"): the checks print ids, which a terminal reader can grep."""
+    message = finding.message
+    for person in finding.people:
+        if person in ctx.portfolio.people:
+            name = ctx.person_name(person)
+            message = re.sub(rf"(?<![\w-]){re.escape(person)}(?![\w-])", lambda _: name, message)
+    return message
+
+
 def severity(finding: Finding) -> Markdown:
     value = finding.severity.value
     return Markdown(f"{SEVERITY_ICON.get(value, '')} {value}".strip())
@@ -62,7 +74,7 @@ def findings_table(ctx: Context, from_uri: str, findings: Sequence[Finding], *, 
         row = [severity(f), f.check]
         if with_account:
             row.append(account_link(ctx, from_uri, f.account, "health"))
-        row += [f.message, where(f)]
+        row += [named(ctx, f), where(f)]
         rows.append(row)
     return table(headers, rows)
 
@@ -76,6 +88,6 @@ def counts(findings: Sequence[Finding]) -> str:
     return ", ".join(parts) or "no findings"
 
 
-def silenced_table(findings: Sequence[Finding]) -> list[str]:
-    rows = [[f.check, cell(f.subject), f.message, f.silenced] for f in findings]
+def silenced_table(ctx: Context, findings: Sequence[Finding]) -> list[str]:
+    rows = [[f.check, cell(f.subject), named(ctx, f), f.silenced] for f in findings]
     return table(["Check", "About", "Finding", "Silenced because"], rows) if rows else []

@@ -12,7 +12,7 @@ from ..model import Plan
 from . import charts, figures, shape
 from .context import ACCOUNTS, DASHBOARD, HOME, Context, Page, account_page, person_page, rel
 from .escape import Markdown, md
-from .health import findings_table, health_cell, severity
+from .health import findings_table, health_cell, named, severity
 from .md import front_matter, heading, link, none, nw, small, table
 from .words import add_months, date, money, percent, signed_percent, words
 
@@ -53,7 +53,7 @@ def _key_risk(ctx: Context, uri: str, plan: Plan) -> Markdown:
     active = ctx.account_findings(plan.id)
     if not active:
         return Markdown("–")
-    message = active[0].message
+    message = named(ctx, active[0])
     if len(message) > RISK_CHARS:
         message = message[: RISK_CHARS - 1].rstrip() + "…"
     more = small(f"+{len(active) - 1} more") if len(active) > 1 else ""
