@@ -17,16 +17,17 @@ weighs more there. Plain data for the pages: no Markdown here.
 
 The trend (`trends`) compares the account now with the account at its last
 review: the plan as the commit that recorded that review held it, checked
-as of the review's date. Both sides are checked the same way, each plan on
-its own (checks that compare accounts with each other, KAM5xx, cannot run
-on a past version of one plan), so only the plan's own changes and the
-passing of time move it.
+as of the review's date, against today's findings of the plan. Both sides
+leave out the checks that compare accounts with each other (KAM5xx, and
+KAM001 which looks at their findings): they cannot run on a past version of
+one plan. So only the plan's own changes and the passing of time move it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Optional
@@ -136,15 +137,40 @@ class Trend:
     before: Health
 
 
+ALONE = ("KAM5", "KAM001")  # checks that need the other accounts (or the findings of those): left out of trends
+_MEMO: dict[tuple, Health] = {}  # a past version's health, kept while `kam serve` / `mkdocs serve` rebuilds
+MEMO_SIZE = 20_000
+
+
+def _own(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if not f.check.startswith(ALONE)]
+
+
 def _alone(portfolio: Portfolio, plan: Plan, today: dt.date) -> Health:
     """The plan's health from the checks run on it alone (no other account to compare it with)."""
     single = dataclasses.replace(portfolio, plans=(plan,))
-    findings = [f for f in run_checks(single, today) if not f.check.startswith("KAM5")]
-    return assess(plan, portfolio.settings, findings)
+    return assess(plan, portfolio.settings, _own(run_checks(single, today)))
 
 
-def trends(root: Path, portfolio: Portfolio, histories: Mapping, today: dt.date) -> dict[str, Trend]:
-    """Each account's trend since its last review, where git holds the plan as that review left it."""
+def _before(portfolio: Portfolio, plan: Plan, raw: bytes, when: dt.date, context: str) -> Optional[Health]:
+    """The health of an old version of `plan` (its bytes `raw`) as of `when`; None when it is not a valid plan."""
+    key = (hashlib.sha256(raw).hexdigest(), plan.file, when, context)
+    if key not in _MEMO:
+        try:
+            document = parse(raw, plan.file)
+            old = build_plan(document) if is_valid(document.data, "plan") else None
+        except Exception:  # noqa: BLE001 - an old version may hold anything: no trend, never a failed build
+            old = None
+        if len(_MEMO) >= MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[key] = _alone(portfolio, old, when) if old is not None else None
+    return _MEMO[key]
+
+
+def trends(root: Path, portfolio: Portfolio, histories: Mapping, today: dt.date,
+           findings: Iterable[Finding]) -> dict[str, Trend]:
+    """Each account's trend since its last review, where git holds the plan as that review left it.
+    `findings` are today's (run_checks on the whole portfolio); each plan's own are compared."""
     wanted = {}
     for plan in portfolio.plans:
         record = histories.get(plan.id)
@@ -155,18 +181,17 @@ def trends(root: Path, portfolio: Portfolio, histories: Mapping, today: dt.date)
         blobs = gitio.read_objects(root, [name for _, name in wanted.values()])
     except gitio.GitError:
         return {}
+    context = hashlib.sha256(repr((portfolio.settings, sorted(portfolio.people.items()))).encode()).hexdigest()
+    today_by_plan: dict[str, list[Finding]] = {}
+    for finding in _own(findings):
+        today_by_plan.setdefault(finding.account or "", []).append(finding)
     out = {}
     for plan in portfolio.plans:
         if plan.id not in wanted or wanted[plan.id][1] not in blobs:
             continue
         review, name = wanted[plan.id]
-        try:
-            document = parse(blobs[name], plan.file)
-            if not is_valid(document.data, "plan"):
-                continue
-            old = build_plan(document)
-        except Exception:  # noqa: BLE001 - an old version may hold anything: no trend, never a failed build
-            continue
-        now, before = _alone(portfolio, plan, today), _alone(portfolio, old, review.date)
-        out[plan.id] = Trend(trend(now, before) or "same", review.period, before)
+        before = _before(portfolio, plan, blobs[name], review.date, context)
+        if before is not None:
+            now = assess(plan, portfolio.settings, today_by_plan.get(plan.id, ()))
+            out[plan.id] = Trend(trend(now, before) or "same", review.period, before)
     return out

@@ -176,7 +176,7 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
     rendered = time.perf_counter()
     if options.history_root is not None:  # one git log for all plans (generator/history.py)
         ctx.histories = history.for_plans(options.history_root, portfolio.plans)
-        ctx.trends = health.trends(options.history_root, portfolio, ctx.histories, options.today)
+        ctx.trends = health.trends(options.history_root, portfolio, ctx.histories, options.today, findings)
     read = time.perf_counter()
     page_list = pages(ctx, progress)
     for page in page_list:

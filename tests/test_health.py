@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import health, history, site
-from generator.checks import Finding
+from generator.checks import Finding, run_checks
 from generator.diagnostics import Diagnostic, Severity
 from generator.model import HealthRule, HealthTier
 from generator.render.context import Context
@@ -97,7 +97,8 @@ def test_trend_since_the_last_review_from_git_history(git_repo):
     def trend_now():
         portfolio = site.load(git_repo.root)
         histories = history.for_plans(git_repo.root, portfolio.plans)
-        return health.trends(git_repo.root, portfolio, histories, TODAY).get("nordvik")
+        findings = run_checks(portfolio, TODAY)
+        return health.trends(git_repo.root, portfolio, histories, TODAY, findings).get("nordvik")
 
     same = trend_now()
     assert same is not None and same.direction == "same" and same.period == "2026-Q3"
@@ -115,7 +116,7 @@ def test_no_git_history_means_no_trend(tmp_path):
     shutil.copytree(Path(__file__).parent / "fixtures" / "minimal", tmp_path / "plans")
     portfolio = site.load(tmp_path / "plans")
     histories = history.for_plans(tmp_path / "plans", portfolio.plans)
-    assert health.trends(tmp_path / "plans", portfolio, histories, TODAY) == {}
+    assert health.trends(tmp_path / "plans", portfolio, histories, TODAY, run_checks(portfolio, TODAY)) == {}
 
 
 def test_the_dashboard_ranks_health_and_names_the_owner(portfolio):

@@ -12,8 +12,9 @@ and a red line in words. The account's name and a legend are drawn inside
 the SVG, so the file explains itself when opened or printed alone.
 
 Wide organisations: everyone below the second level hangs in one column
-under their level-1 manager (a department per column, in reading order), so
-the map grows down rather than sideways and 40+ people stay readable. All text is
+under their level-1 manager (a department per column, in reading order), and
+the people reporting to the top who have nobody under them share one column,
+so the map grows down rather than sideways and 40+ people stay readable. All text is
 at least 12 pt (>= 12 px at 75 % of the drawing's natural size, the least the
 page shrinks it to on a wide screen).
 
@@ -141,6 +142,9 @@ def _columns(graph, ids: dict[str, str]) -> list[str]:
     has_manager = {v for vs in reports.values() for v in vs}
     lines = []
     for top in (n for n in graph.nodes if n not in has_manager):
+        alone = [head for head in reports[top] if not reports[head]]  # report to the top, nobody under them
+        for above, below in zip(alone, alone[1:]):  # one column of their own
+            lines.append(f"  {ids[above]} -> {ids[below]} [style=invis, weight=8];")
         for head in reports[top]:
             order, stack = [], list(reversed(reports[head]))
             while stack:
