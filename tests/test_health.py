@@ -139,3 +139,23 @@ def test_pages_name_our_people_by_name_not_by_id(portfolio):
                                    [Finding(diagnostic, "KAM101", plan.id, people=(person,))], with_account=False))
     assert portfolio.people[person].name in row and f"{person}-x" in row.replace("&#45;", "-")
     assert f" {person};" not in row
+
+
+def test_unknown_tiers_and_check_codes_under_health_are_errors_at_their_line(tmp_path, monkeypatch):
+    from generator import model
+    from generator.load import load
+
+    shutil.copytree(Path(__file__).parent / "fixtures" / "minimal", tmp_path / "plans")
+    path = tmp_path / "plans" / "accounts" / "_portfolio.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "health:\n  weights: {KAM999: 2}\n  tiers:\n    strategc: {weights: {KAM102: 0}}\n",
+                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "plans")
+    settings = model.build_settings(load(path, "accounts/_portfolio.yaml"))
+    portfolio = model.Portfolio(settings, {}, (), settings_file="accounts/_portfolio.yaml")
+    line = text.count("\n") + 1
+    assert [str(f.diagnostic) for f in run_checks(portfolio, TODAY)] == [
+        f"accounts/_portfolio.yaml:{line + 1}:13: error: there is no check KAM999; see the README's table of checks "
+        "[unknown-check]",
+        f"accounts/_portfolio.yaml:{line + 3}:5: error: 'strategc' is not a tier of the portfolio settings "
+        "(strategic, key, development) (did you mean 'strategic'?) [unknown-tier]"]
