@@ -183,3 +183,31 @@ def test_the_map_is_drawn_fits_and_follows_the_dark_toggle(site, browser, width)
     else:
         assert state["smallest_px"] >= 11.9, state  # 12 pt text, shrunk to no less than 12 px
     assert not errors, errors
+
+
+def test_on_a_phone_wide_tables_scroll_in_their_box_and_keep_the_first_column(site, browser):
+    base, pages = site
+    context, page, errors = _open(browser, base + pages["account"], 390, "light")
+    try:
+        state = page.evaluate("""() => {
+            const boxes = [...document.querySelectorAll('.md-content table')].map(t => {
+                let box = t;
+                while (box && box.scrollWidth <= box.clientWidth + 1) box = box.parentElement.closest('.md-typeset__scrollwrap');
+                return box ? [t, box] : null;
+            }).filter(Boolean);
+            if (!boxes.length) return {wide: 0};
+            const [table, box] = boxes[0];
+            const cell = table.querySelector('tbody tr td');
+            const before = cell.getBoundingClientRect().left;
+            box.scrollLeft = 200;
+            const moved = box.scrollLeft;
+            return {wide: boxes.length, moved, before, after: cell.getBoundingClientRect().left,
+                    box: box.getBoundingClientRect().left,
+                    page: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+        }""")
+    finally:
+        context.close()
+    assert state["wide"] >= 5 and state["moved"] > 0, state  # the largest account has many wide tables
+    # scrolled 200 px, the row's name stays in view at the box's left edge
+    assert state["box"] - 1 <= state["after"] <= state["before"] + 1, state
+    assert state["page"] == 0
