@@ -142,6 +142,11 @@ def test_every_kind_of_page_reads_well(site, browser, width, scheme):
                 problems.setdefault(kind, []).append(("page scrolls sideways", overflow))
             if errors:
                 problems.setdefault(kind, []).append(("console errors", errors))
+            if width >= 1400 and kind in ("portfolio", "dashboard", "accounts", "people"):
+                cut = page.evaluate("""() => [...document.querySelectorAll('.md-content .md-typeset__scrollwrap')]
+                    .filter(box => box.scrollWidth > box.clientWidth + 1).length""")
+                if cut:
+                    problems.setdefault(kind, []).append(("tables wider than the column on a desktop", cut))
             if kind in ("portfolio", "account"):
                 _shot(page, f"{kind}-{width}-{scheme}")
         finally:

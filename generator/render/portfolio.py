@@ -12,7 +12,7 @@ from ..model import Plan
 from . import charts, figures, shape
 from .context import ACCOUNTS, DASHBOARD, HOME, Context, Page, account_page, person_page, rel
 from .escape import Markdown, md
-from .health import findings_table, health_cell, named, severity
+from .health import badge, findings_table, health_cell, named, severity
 from .md import front_matter, heading, link, none, nw, small, table
 from .words import add_months, date, money, percent, signed_percent, words
 
@@ -204,14 +204,14 @@ def dashboard(ctx: Context) -> Page:
 
 def accounts_index(ctx: Context) -> Page:
     uri = ACCOUNTS
-    lines = front_matter("Accounts", hide=["navigation"], search=False)
+    lines = front_matter("Accounts", hide=["navigation", "toc"], search=False)
     lines += [heading(1, "Accounts"), ""]
     plans = sorted(ctx.portfolio.plans, key=lambda p: p.name.casefold())
     if not plans:
         return Page(uri, "\n".join(lines + none("No account plans yet.")) + "\n")
-    rows = [[_account(ctx, uri, p), ctx.tier_name(p), words(p.status), _person(ctx, uri, p.owner), p.country,
-             p.language, str(len(p.stakeholders)), str(len(p.team)),
+    rows = [[_account(ctx, uri, p), badge(ctx.health[p.id]), ctx.tier_name(p), words(p.status),
+             _person(ctx, uri, p.owner), p.country, p.language, str(len(p.stakeholders)), str(len(p.team)),
              str(sum(a.is_open for a in p.actions))] for p in plans]
-    lines += table(["Account", "Tier", "Status", "Owner", "Country", "Language", "Stakeholders", "Team",
-                    "Open actions"], rows, "llllllrrr")
+    lines += table(["Account", "Health", "Tier", "Status", "Key account manager", "Country", "Language",
+                    "Stakeholders", "Team", "Open actions"], rows, "lllllllrrr")
     return Page(uri, "\n".join(lines) + "\n")
