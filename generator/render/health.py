@@ -7,7 +7,7 @@ import re
 from typing import Sequence
 
 from ..checks import Finding
-from ..health import Health, Trend
+from ..health import WORDS, Health, Trend
 from .context import Context, account_page, rel
 from .escape import Markdown
 from .md import cell, link, none, small, table
@@ -18,10 +18,9 @@ HEALTH_MARK = {"at_risk": "✖", "attention": "▲", "healthy": "✔"}
 TREND_WORDS = {"better": "↗ better", "worse": "↘ worse", "same": "→ same"}
 
 
-def badge(health: Health) -> Markdown:
-    """Colour + symbol + word: never colour alone (our own words, no user text)."""
-    return Markdown(f'<span class="kam-health kam-health-{health.state}">{HEALTH_MARK[health.state]} '
-                    f'{health.word}</span>')
+def badge(state: str) -> Markdown:
+    """A health state as colour + symbol + word: never colour alone (our own words, no user text)."""
+    return Markdown(f'<span class="kam-health kam-health-{state}">{HEALTH_MARK[state]} {WORDS[state]}</span>')
 
 
 def health_cell(health: Health, since: Trend | None = None) -> Markdown:
@@ -29,7 +28,7 @@ def health_cell(health: Health, since: Trend | None = None) -> Markdown:
     errors, warnings, infos = health.counts
     tally = ", ".join(f"{n} {word}{'s' if n != 1 and word != 'info' else ''}"
                       for n, word in ((errors, "error"), (warnings, "warning"), (infos, "info")) if n)
-    parts = [badge(health), small(tally or "no findings")]
+    parts = [badge(health.state), small(tally or "no findings")]
     if since is not None:
         parts.append(small(f"{TREND_WORDS[since.direction]} than at the {since.period} review"
                            if since.direction != "same" else f"→ as at the {since.period} review"))

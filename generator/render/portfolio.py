@@ -209,7 +209,7 @@ def accounts_index(ctx: Context) -> Page:
     plans = sorted(ctx.portfolio.plans, key=lambda p: p.name.casefold())
     if not plans:
         return Page(uri, "\n".join(lines + none("No account plans yet.")) + "\n")
-    rows = [[_account(ctx, uri, p), badge(ctx.health[p.id]), ctx.tier_name(p), words(p.status),
+    rows = [[_account(ctx, uri, p), badge(ctx.health[p.id].state), ctx.tier_name(p), words(p.status),
              _person(ctx, uri, p.owner), p.country, p.language, str(len(p.stakeholders)), str(len(p.team)),
              str(sum(a.is_open for a in p.actions))] for p in plans]
     lines += table(["Account", "Health", "Tier", "Status", "Key account manager", "Country", "Language",

@@ -30,17 +30,10 @@ def health_summary(ctx: Context, plans: Sequence[Plan]) -> list[str]:
     if not plans:
         return []
     tally = _tally(ctx, plans)
-    parts = [f"{badge(_Sample(state))} <b>{tally[state]}</b>" for state in STATES]
+    parts = [f"{badge(state)} <b>{tally[state]}</b>" for state in STATES]
     return ["<p class=\"kam-health-summary\">" + " &nbsp; ".join(parts) + "</p>", "",
             small("Health comes from the policy findings each account has (silenced ones not counted); "
                   "the rule is set under health: in the portfolio settings (README, Account health)."), ""]
-
-
-class _Sample:
-    """Enough of a Health for `badge` (a state's chip in the summary line)."""
-
-    def __init__(self, state: str):
-        self.state, self.word = state, WORDS[state]
 
 
 def _accounts(ctx: Context, plans: Sequence[Plan]) -> Markdown:
