@@ -159,3 +159,16 @@ def test_unknown_tiers_and_check_codes_under_health_are_errors_at_their_line(tmp
         "[unknown-check]",
         f"accounts/_portfolio.yaml:{line + 3}:5: error: 'strategc' is not a tier of the portfolio settings "
         "(strategic, key, development) (did you mean 'strategic'?) [unknown-tier]"]
+
+
+def test_the_account_page_says_why_its_health_is_what_it_is(portfolio):
+    from generator.render import account
+
+    plan = portfolio.plan("nordvik")
+    proxy = types.MappingProxyType
+    settings = with_rule(portfolio, HealthRule(weights=proxy({"KAM102": 2}), at_risk=3))
+    ctx = Context(dataclasses.replace(portfolio, settings=settings), TODAY,
+                  (finding("nordvik", "warning", "KAM102"), finding("nordvik", "warning")))
+    section = account.build(plan, ctx).markdown.split("## Health", 1)[1]
+    assert "✖ at risk</span> score **3** (at risk from 3, needs attention from 1; each error 4, warning 1, " \
+           "info 0 points; KAM102 × 2)." in section

@@ -12,7 +12,7 @@ from ..model import Plan
 from . import account_deals, account_people, figures, history
 from .context import Context, Page, account_page, person_page, rel
 from .escape import Markdown, html, md, md_block
-from .health import counts, findings_table, silenced_table
+from .health import counts, explained, findings_table, silenced_table
 from .md import bold, cell, front_matter, heading, join, link, none, table
 from .words import CRITERIA, PRODUCT_STATUS, STATUS, date, money, signed_percent, value, words
 
@@ -69,7 +69,7 @@ def header(plan: Plan, ctx: Context, uri: str) -> list[str]:
 def health(plan: Plan, ctx: Context, uri: str) -> list[str]:
     active = ctx.account_findings(plan.id)
     silenced = ctx.account_findings(plan.id, silenced=True)
-    lines = [heading(2, "Health", "health", search=False), ""]
+    lines = [heading(2, "Health", "health", search=False), "", explained(ctx, plan), ""]
     if active:
         lines += [f"Policy checks on {ctx.today.isoformat()}: **{counts(active)}**.", ""]
         lines += findings_table(ctx, uri, active, with_account=False)

@@ -7,7 +7,7 @@ import re
 from typing import Sequence
 
 from ..checks import Finding
-from ..health import WORDS, Health, Trend
+from ..health import WORDS, Health, Trend, rule_for
 from .context import Context, account_page, rel
 from .escape import Markdown
 from .md import cell, link, none, small, table
@@ -33,6 +33,18 @@ def health_cell(health: Health, since: Trend | None = None) -> Markdown:
         parts.append(small(f"{TREND_WORDS[since.direction]} than at the {since.period} review"
                            if since.direction != "same" else f"→ as at the {since.period} review"))
     return Markdown("<br>".join(p for p in parts if p))
+
+
+def explained(ctx: Context, plan) -> Markdown:
+    """One line: the account's state, its score and the thresholds it was judged by (our own words)."""
+    found, rule = ctx.health[plan.id], rule_for(ctx.portfolio.settings, plan.tier)
+    since = ctx.trends.get(plan.id) if ctx.trends else None
+    trend = (f" Since the {since.period} review: {TREND_WORDS[since.direction].split(' ', 1)[1]} "
+             f"(then {WORDS[since.before.state]}, score {since.before.score:g})." if since else "")
+    weights = "".join(f"; {code} × {weight:g}" for code, weight in sorted(rule.weights.items()) if weight != 1)
+    return Markdown(f"{badge(found.state)} score **{found.score:g}** (at risk from {rule.at_risk:g}, needs attention "
+                    f"from {rule.attention:g}; each error {rule.points.get('error', 0):g}, warning "
+                    f"{rule.points.get('warning', 0):g}, info {rule.points.get('info', 0):g} points{weights}).{trend}")
 
 
 def named(ctx: Context, finding: Finding) -> str:
