@@ -11,6 +11,7 @@ git-ignored), for CI to keep and a person to look at.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -50,33 +51,52 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class Server:
+    """A built site over HTTP on 127.0.0.1 (an ephemeral port), in a thread; also for other test modules."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@contextlib.contextmanager
+def chromium():
+    """The system's Chromium under Playwright (skips the test when there is none); also for other test modules."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed (make test installs it; Debian: apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """The examples' site, served on 127.0.0.1 (an ephemeral port)."""
+    """The examples' site, served on 127.0.0.1."""
     root = tmp_path_factory.mktemp("plans") / "repo"
     shutil.copytree(REPO / "accounts", root / "accounts")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
-    out = build_site(root, tmp_path_factory.mktemp("site") / "site")
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    server = Server(build_site(root, tmp_path_factory.mktemp("site") / "site"))
     owner = next(line.split(":", 1)[1].split("#")[0].strip() for line in
                  (root / "accounts" / f"{ACCOUNT}.yaml").read_text(encoding="utf-8").splitlines()
                  if line.startswith("owner:"))
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", {**PAGES, "person": f"people/{owner}/"}
-    httpd.shutdown()
-    httpd.server_close()
+    yield server.url, {**PAGES, "person": f"people/{owner}/"}
+    server.close()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed (make test installs it; Debian: apt-get install chromium)")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _open(browser, url: str, width: int, scheme: str):

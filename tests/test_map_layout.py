@@ -101,3 +101,11 @@ def test_a_wide_organisation_grows_down_not_sideways(large):
     assert width * MIN_SCALE < 2 * 1400, width
     y = _centres(root, wide)
     assert all(y[s.reports_to] < y[s.id] for s in wide.stakeholders if s.reports_to)
+
+
+def test_the_company_audience_map_shows_no_attitude_or_influence(large):
+    portfolio, plan = large
+    source = map_source(plan, TODAY, lambda p: p, lambda s: "#", judgements=False)
+    assert "Attitude" not in source and "Influence (border)" not in source and "dashed" not in source
+    assert not any(f"<B>{sign} " in source for sign in ATTITUDE_SIGN.values())
+    assert plan.name in source and "reports to" in source

@@ -79,17 +79,20 @@ def _row(text: str, span: int, colour: str, extra: str = "", bold: bool = False)
             f'COLOR="{colour}">{inner}</FONT></TD></TR>')
 
 
-def node_label(stakeholder, coverers: list[tuple[str, str]], *, gone: bool) -> str:
-    """The HTML-like label of one person (`coverers`: our people's names and strengths)."""
-    fill, ink = ("#f6f8fa", "#57606a") if gone else ATTITUDE_COLOURS[stakeholder.attitude]
+def node_label(stakeholder, coverers: list[tuple[str, str]], *, gone: bool, judgements: bool = True) -> str:
+    """The HTML-like label of one person (`coverers`: our people's names and strengths). Without
+    `judgements` (the company audience) no attitude or influence is drawn: one fill, one border."""
+    fill, ink = ("#f6f8fa", "#57606a") if gone else (ATTITUDE_COLOURS[stakeholder.attitude] if judgements
+                                                      else ("#ffffff", INK))
+    influence = stakeholder.influence if judgements else "medium"
     uncovered = not coverers and not gone
     border = UNCOVERED if uncovered else INK
-    width = BORDER_BY_INFLUENCE[stakeholder.influence] + (1 if uncovered else 0)
-    sign = "" if gone else f"{ATTITUDE_SIGN[stakeholder.attitude]} "
+    width = BORDER_BY_INFLUENCE[influence] + (1 if uncovered else 0)
+    sign = "" if gone or not judgements else f"{ATTITUDE_SIGN[stakeholder.attitude]} "
     name = sign + dot(stakeholder.name) + (" (left)" if gone else "")
     badges = _badges(stakeholder.buying_roles)
     span = 2 if badges else 1
-    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{NAME_PT[stakeholder.influence]}" COLOR="{ink}">'
+    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{NAME_PT[influence]}" COLOR="{ink}">'
             f'<B>{name}</B></FONT></TD>{badges}</TR>']
     rows += [_row(dot(line), span, ink) for line in _wrap(stakeholder.title or "", TITLE_WIDTH)]
     if uncovered:
@@ -99,7 +102,7 @@ def node_label(stakeholder, coverers: list[tuple[str, str]], *, gone: bool) -> s
         text = '<BR ALIGN="LEFT"/>'.join(", ".join(marks[i:i + 2]) for i in range(0, len(marks), 2))
         rows.append(_row(text, span, INK, ' BGCOLOR="#ffffff"'))
     return (f'<<TABLE BORDER="{width}" COLOR="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" '
-            f'BGCOLOR="{fill}" STYLE="{BORDER_STYLE[stakeholder.influence]}">{"".join(rows)}</TABLE>>')
+            f'BGCOLOR="{fill}" STYLE="{BORDER_STYLE[influence]}">{"".join(rows)}</TABLE>>')
 
 
 def _chip(attitude: str) -> str:
@@ -114,24 +117,28 @@ def _border_sample(influence: str) -> str:
             f'COLOR="{INK}">{influence}</FONT></TD></TR></TABLE></TD>')
 
 
-def legend_label(account: str, today, influence: bool) -> str:
+def legend_label(account: str, today, influence: bool, judgements: bool = True) -> str:
     """The graph's label: the account's name, the date, and what every mark means."""
     font = f'<FONT POINT-SIZE="{TEXT_PT}" COLOR="{INK}">'
     roles = ", ".join(f"{letter} {word.split(' (')[0]}" for letter, word in BUYING_ROLES.values())
     lines = ("→ solid arrow: reports to (manager above)" + (";  ⇢ dashed arrow: influences informally"
                                                            if influence else ""))
     view = "influence view" if influence else "reporting lines"
-    return (f'<<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1">'
-            f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="17" COLOR="{INK}"><B>{dot(account)}</B></FONT>'
-            f'{font}  decision-maker map, {view}, {today.isoformat()}</FONT></TD></TR>'
-            f'<TR><TD ALIGN="LEFT">{font}Attitude (fill and sign):</FONT></TD><TD ALIGN="LEFT"><TABLE BORDER="0" '
-            f'CELLSPACING="3" CELLPADDING="2"><TR>{"".join(_chip(a) for a in ATTITUDES)}</TR></TABLE></TD></TR>'
-            f'<TR><TD ALIGN="LEFT">{font}Influence (border):</FONT></TD><TD ALIGN="LEFT"><TABLE BORDER="0" '
-            f'CELLSPACING="4" CELLPADDING="0"><TR>{"".join(_border_sample(i) for i in ("high", "medium", "low"))}'
-            f'</TR></TABLE></TD></TR>'
-            f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}Buying roles: {roles}.  Lines: {lines}.</FONT></TD></TR>'
-            f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}Covered by (ours): ●●● strong, ●●○ medium, ●○○ weak; '
-            f'red border: nobody of ours covers them.</FONT></TD></TR></TABLE>>')
+    rows = [f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="17" COLOR="{INK}"><B>{dot(account)}</B></FONT>'
+            f'{font}  decision-maker map, {view}, {today.isoformat()}</FONT></TD></TR>']
+    if judgements:
+        rows += [f'<TR><TD ALIGN="LEFT">{font}Attitude (fill and sign):</FONT></TD><TD ALIGN="LEFT"><TABLE '
+                 f'BORDER="0" CELLSPACING="3" CELLPADDING="2"><TR>{"".join(_chip(a) for a in ATTITUDES)}</TR>'
+                 f'</TABLE></TD></TR>',
+                 f'<TR><TD ALIGN="LEFT">{font}Influence (border):</FONT></TD><TD ALIGN="LEFT"><TABLE BORDER="0" '
+                 f'CELLSPACING="4" CELLPADDING="0"><TR>'
+                 f'{"".join(_border_sample(i) for i in ("high", "medium", "low"))}</TR></TABLE></TD></TR>',
+                 f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}Buying roles: {roles}.  Lines: {lines}.</FONT></TD></TR>']
+    else:
+        rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}Lines: {lines}.</FONT></TD></TR>')
+    rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}Covered by (ours): ●●● strong, ●●○ medium, ●○○ weak; '
+                f'red border: nobody of ours covers them.</FONT></TD></TR>')
+    return f'<<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1">{"".join(rows)}</TABLE>>'
 
 
 def _columns(graph, ids: dict[str, str]) -> list[str]:
@@ -157,8 +164,9 @@ def _columns(graph, ids: dict[str, str]) -> list[str]:
 
 
 def map_source(plan: Plan, today, person_name, href, coverage: analyse.Coverage | None = None,
-               *, influence: bool = False) -> str:
-    """DOT source of the account's decision-maker map (with informal influence when `influence`).
+               *, influence: bool = False, judgements: bool = True) -> str:
+    """DOT source of the account's decision-maker map (with informal influence when `influence`;
+    without attitudes and influence when not `judgements`, for the company audience).
 
     `person_name(id)` gives one of our people's name; `href(stakeholder_id)`
     the link to that stakeholder's row; `coverage` the plan's, when the caller has it.
@@ -170,7 +178,7 @@ def map_source(plan: Plan, today, person_name, href, coverage: analyse.Coverage 
     lines = [
         "digraph map {",
         f'  graph [rankdir=TB, bgcolor="#ffffff", pad="0.3", nodesep="0.3", ranksep="0.5", '
-        f'fontname="{FONT}", labelloc=t, labeljust=l, label={legend_label(plan.name, today, influence)}];',
+        f'fontname="{FONT}", labelloc=t, labeljust=l, label={legend_label(plan.name, today, influence, judgements)}];',
         f'  node [shape=plain, fontname="{FONT}", fontsize={TEXT_PT}];',
         f'  edge [fontname="{FONT}", arrowsize=0.8];',
     ]
@@ -178,7 +186,8 @@ def map_source(plan: Plan, today, person_name, href, coverage: analyse.Coverage 
         gone = s.left is not None and s.left <= today
         ours = [(person_name(p), strength[(p, s.id)]) for p in coverers.get(s.id, ())]
         tooltip = dot_string(" – ".join(x for x in (s.name, s.title) if x))
-        lines.append(f'  {ids[s.id]} [label={node_label(s, ours, gone=gone)}, URL="{href(s.id)}", '
+        lines.append(f'  {ids[s.id]} [label={node_label(s, ours, gone=gone, judgements=judgements)}, '
+                     f'URL="{href(s.id)}", '
                      f'target="_top", tooltip={tooltip}];')
     for manager, report, kind in graph.edges(data="kind"):
         if kind == "reports":
