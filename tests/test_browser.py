@@ -193,6 +193,7 @@ def test_the_map_is_drawn_fits_and_follows_the_dark_toggle(site, browser, width)
                     text: svg.textContent, filter: getComputedStyle(o).filter};
         }""")
         SHOTS.mkdir(parents=True, exist_ok=True)
+        page.add_style_tag(content=".md-header { position: absolute !important; }")  # not over the map's picture
         page.locator(".kam-map").first.screenshot(path=str(SHOTS / f"map-{width}-light.png"))
         page.locator("label.md-header__button[for='__palette_1']").click()  # Material's palette toggle
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
