@@ -83,6 +83,27 @@ class CheckSetting:
 
 
 @_entity()
+class HealthTier:
+    points: Mapping[str, float] = field(default_factory=lambda: types.MappingProxyType({}))
+    weights: Mapping[str, float] = field(default_factory=lambda: types.MappingProxyType({}))
+    at_risk: Optional[float] = None
+    attention: Optional[float] = None
+    path: Loc = ()
+
+
+@_entity()
+class HealthRule:
+    """settings.health: how findings add up to an account's health (generator/health.py)."""
+
+    points: Mapping[str, float] = field(default_factory=lambda: types.MappingProxyType({}))
+    weights: Mapping[str, float] = field(default_factory=lambda: types.MappingProxyType({}))
+    at_risk: float = 4
+    attention: float = 1
+    tiers: Mapping[str, HealthTier] = field(default_factory=lambda: types.MappingProxyType({}))
+    path: Loc = ()
+
+
+@_entity()
 class Amount:
     period: str
     amount: float
@@ -99,6 +120,7 @@ class Settings:
     exchange_rates: Mapping[str, float] = field(default_factory=lambda: types.MappingProxyType({}))
     tender_preparation_months: int = 9
     checks: Mapping[str, CheckSetting] = field(default_factory=lambda: types.MappingProxyType({}))
+    health: HealthRule = HealthRule()
     path: Loc = ()
 
     def tier(self, tier_id: str) -> Optional[Tier]:

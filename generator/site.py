@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, Optional, Sequence
 
-from . import documents as account_files, history
+from . import documents as account_files, health, history
 from .audience import TEAM, for_audience
 from .cache import prune
 from .diagnostics import format_text, summary_line
@@ -190,6 +190,7 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
     if options.history_root is not None:  # one git log for all plans (generator/history.py); the plans as
         # written, not as an audience sees them: the history cache is shared by every audience's build
         ctx.histories = history.for_plans(options.history_root, portfolio.plans)
+        ctx.trends = health.trends(options.history_root, portfolio, ctx.histories, options.today, findings)
     read = time.perf_counter()
     page_list = pages(ctx, progress)
     copied = {uri: path for plan in portfolio.plans for uri, path in documents.files(plan, ctx).items()}

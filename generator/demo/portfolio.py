@@ -100,7 +100,7 @@ markdown_extensions:
 validation:
   anchors: warn
 """
-EXTRA_CSS = "\nextra_css:\n  - assets/kam.css\n"
+EXTRA_CSS = "\nextra_css:\n  - assets/kam.css\n\nextra_javascript:\n  - assets/kam.js\n"
 
 GITIGNORE = "# built site and kam's cache\nsite/\n.cache/\n"
 
@@ -247,6 +247,7 @@ def _tool_files(today: dt.date) -> dict[str, str]:
     css = TOOL_ROOT / "docs" / "assets" / "kam.css"
     if css.is_file():
         files["docs/assets/kam.css"] = css.read_text(encoding="utf-8")
+        files["docs/assets/kam.js"] = css.with_name("kam.js").read_text(encoding="utf-8")
     files["docs/.gitkeep"] = ""
     lint = TOOL_ROOT / ".yamllint"  # yamllint's rules for plans, so `yamllint accounts/` passes
     if lint.is_file():
