@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Mapping, Optional
 
 from .load import Document, SourceMap
+from .model_cycle import Interaction, Opportunity
 
 Date = Optional[dt.date]
 Loc = tuple  # a path into the document
@@ -389,6 +390,8 @@ class Plan:
     commitments: tuple[Commitment, ...] = ()
     reviews: tuple[Review, ...] = ()
     silenced: tuple[Silence, ...] = ()
+    opportunities: tuple[Opportunity, ...] = ()
+    interactions: tuple[Interaction, ...] = ()
     path: Loc = ()
     file: str = ""  # the plan's file, as diagnostics name it
     source: Optional[SourceMap] = field(default=None, repr=False, compare=False)

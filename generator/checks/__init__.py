@@ -12,9 +12,10 @@ The modules, one per group of checks (codes by group):
     relationships   KAM101-KAM106  coverage of the customer's people
     rhythm          KAM201-KAM203  reviews and goals
     promises        KAM301-KAM306  actions, commitments, proposals, tenders
-    care            KAM401-KAM402  the tier's care model: roles, team size
+    care            KAM401-KAM404  the tier's care model: roles, team size, complaint response, management meetings
     portfolio       KAM501-KAM504  revenue concentration, people exposure
     classification  KAM601-KAM602  tier against the key-account criteria
+    pipeline        KAM801-KAM803  opportunities: close dates, economic buyers, lost reasons
     silences        KAM001         silences that match nothing
 registry.py holds the decorator and types, config.py reads settings.checks,
 runner.py runs them and places the findings.
@@ -25,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Portfolio
-from . import care, classification, portfolio, promises, relationships, rhythm, silences  # noqa: F401 - register
+from . import care, classification, pipeline, portfolio, promises, relationships, rhythm, silences  # noqa: F401 - register
 from .registry import REGISTRY, Check, Finding, Param
 
 __all__ = ["Finding", "run_checks", "REGISTRY", "Check", "Param"]
