@@ -34,14 +34,13 @@ def timeline_contacts(plan: Plan, until: Optional[dt.date] = None) -> dict[str, 
 
 
 def last_contact(plan: Plan, until: Optional[dt.date] = None) -> Optional[dt.date]:
-    """The latest contact anyone of ours had with anyone at the customer: the timeline, else the
-    hand-typed last_contact dates (stakeholders' and the team's coverage)."""
-    dates = [e.date for e in plan.interactions if until is None or e.date <= until]
-    if not dates:
-        dates = [s.last_contact for s in plan.stakeholders if s.last_contact]
-        dates += [c.last_contact for _, c in plan.coverage if c.last_contact]
-        dates = [d for d in dates if until is None or d <= until]
-    return max(dates, default=None)
+    """The latest contact anyone of ours had with anyone at the customer up to `until`: every interaction,
+    and the hand-typed last_contact dates of the people the timeline does not name (as KAM106 reads them)."""
+    named = timeline_contacts(plan, until)
+    dates = [e.date for e in plan.interactions]
+    dates += [s.last_contact for s in plan.stakeholders if s.last_contact and s.id not in named]
+    dates += [c.last_contact for _, c in plan.coverage if c.last_contact and c.stakeholder not in named]
+    return max((d for d in dates if until is None or d <= until), default=None)
 
 
 def management_meetings(plan: Plan, today: dt.date, days: int = 365) -> list[Interaction]:

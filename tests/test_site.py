@@ -177,7 +177,7 @@ def test_navigation_lists_only_the_overview_pages(built_site):
     out, _ = built_site
     page = text_of(out / "accounts" / "nordvik" / "index.html")
     nav = page.split('class="md-tabs__list"')[1].split("</ul>")[0]
-    assert re.findall(r'class="md-tabs__link"', nav).__len__() == 4
+    assert re.findall(r'class="md-tabs__link"', nav).__len__() == 5  # portfolio, dashboard, accounts, people, reports
     assert "Nordvik" not in nav
 
 

@@ -32,8 +32,9 @@ from .registry import REGISTRY, Check, Finding, Param
 __all__ = ["Finding", "run_checks", "REGISTRY", "Check", "Param"]
 
 
-def run_checks(portfolio: Portfolio, today: dt.date) -> list[Finding]:
-    """Every finding of every enabled check, silenced ones included (marked), sorted by file and line."""
+def run_checks(portfolio: Portfolio, today: dt.date, shared: dict | None = None) -> list[Finding]:
+    """Every finding of every enabled check, silenced ones included (marked), sorted by file and line.
+    `shared`: computations that do not depend on the date, from an earlier run or the site (coverage graphs)."""
     from .runner import run
 
-    return run(portfolio, today)
+    return run(portfolio, today, shared)

@@ -78,6 +78,7 @@ nav:
   - Dashboard: dashboard.md
   - Accounts: accounts/index.md
   - People: people/index.md
+  - Reports: reports/index.md
 
 plugins:
   - search

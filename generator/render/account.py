@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Plan
-from . import account_deals, account_people, figures, history
+from . import account_cycle, account_deals, account_people, figures, history
 from .context import Context, Page, account_page, person_page, rel
 from .escape import Markdown, html, md, md_block
 from .health import counts, findings_table, silenced_table
@@ -29,6 +29,7 @@ def build(plan: Plan, ctx: Context) -> Page:
     lines += account_deals.buying_process(plan, ctx, uri)
     lines += account_deals.tenders(plan, ctx, uri)
     lines += account_deals.proposals(plan, ctx, uri)
+    lines += account_cycle.pipeline(plan, ctx, uri)
     lines += account_people.decision_map(plan, ctx, uri)
     lines += account_people.stakeholders(plan, ctx, uri)
     lines += account_people.private_data(plan, ctx, uri)
@@ -36,6 +37,7 @@ def build(plan: Plan, ctx: Context) -> Page:
     lines += account_deals.actions(plan, ctx, uri)
     lines += account_deals.commitments(plan, ctx, uri)
     lines += account_deals.reviews(plan, ctx, uri)
+    lines += account_cycle.timeline(plan, ctx, uri)
     lines += history.section(plan, ctx, uri)
     return Page(uri, "\n".join(lines) + "\n")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Plan
-from . import figures
+from . import account_cycle, figures
 from .context import ACCOUNTS, DASHBOARD, HOME, Context, Page, account_page, person_page, rel
 from .escape import Markdown, md
 from .health import findings_table, severity
@@ -89,6 +89,7 @@ def home(ctx: Context) -> Page:
     else:
         lines += none("No account plans yet: add one in accounts/.")
     lines += concentration(ctx, conc)
+    lines += account_cycle.portfolio_pipeline(ctx)
     return Page(HOME, "\n".join(lines) + "\n")
 
 
