@@ -193,25 +193,27 @@ def date_order(plan: Plan) -> Iterator[Diagnostic]:
                           "reviews go oldest first: {later} comes after {earlier}")
 
 
+_COMPLAINT_WORDS = {"opened": "opened", "responded": "answered", "resolved": "resolved"}
+
+
 def complaint_times(plan: Plan) -> Iterator[Diagnostic]:
-    """A complaint's times are real and in order: opened, then responded, then resolved."""
+    """A complaint's times are real and in order: opened, then answered (responded), then resolved."""
     for event in plan.interactions:
         c = event.complaint
         if c is None:
             continue
         times = []
-        for name in ("opened", "responded", "resolved"):
-            written = getattr(c, name)
-            when = getattr(c, f"{name}_at")
+        for name, said in _COMPLAINT_WORDS.items():
+            written, when = getattr(c, name), getattr(c, f"{name}_at")
             if written is not None and when is None:
-                yield _at(plan, c.path + (name,), f"{name} '{written}' is not a real date and time "
-                          f"(YYYY-MM-DDTHH:MM, e.g. 2026-10-14T09:30)", "date-order")
+                yield _at(plan, c.path + (name,), f"complaint {name} '{written}' is not a real date and time "
+                          f"(YYYY-MM-DDTHH:MM, e.g. 2026-10-14T09:30)", "schema")
+                continue
+            earlier = next(((n, t) for n, t in times if when is not None and when < t), None)
+            if earlier is not None:
+                yield _at(plan, c.path + (name,), f"the complaint was {said} at {written}, before it was "
+                          f"{_COMPLAINT_WORDS[earlier[0]]} ({getattr(c, earlier[0])})", "date-order")
             elif when is not None:
-                for earlier_name, earlier in times:
-                    if when < earlier:
-                        yield _at(plan, c.path + (name,), f"the complaint was {name} at {written}, before it was "
-                                  f"{earlier_name} ({getattr(c, earlier_name)})", "date-order")
-                        break
                 times.append((name, when))
 
 

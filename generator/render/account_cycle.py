@@ -91,11 +91,11 @@ def portfolio_pipeline(ctx: Context) -> list[str]:
     cur = settings.currency
     lines += [f"Open opportunities: **{result.open.count}**, worth {money(result.open.value, cur)}; weighted by "
               f"their chance of winning, **{money(result.open.weighted, cur)}**.", ""]
-    rows = [[words(stage), str(s.count), money(s.value, cur), money(s.weighted, cur)]
+    rows = [[words(stage), str(s.count), money(s.value), money(s.weighted)]
             for stage, s in result.by_stage.items() if stage in STAGES]
     lines += table(["Stage", "Opportunities", f"Value ({cur})", f"Weighted ({cur})"], rows, "lrrr")
     if result.by_quarter:
-        rows = [[q, str(s.count), money(s.value, cur), money(s.weighted, cur)] for q, s in result.by_quarter.items()]
+        rows = [[q, str(s.count), money(s.value), money(s.weighted)] for q, s in result.by_quarter.items()]
         lines += ["**Open opportunities by the quarter they are expected to close:**", ""]
         lines += table(["Quarter", "Opportunities", f"Value ({cur})", f"Weighted ({cur})"], rows, "lrrr")
     if result.missing_rates:
