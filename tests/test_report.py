@@ -151,3 +151,14 @@ def test_a_report_page_per_quarter_with_data_and_the_current_one(repo):
     q3 = built["reports/2026-q3.md"]
     assert "# Key-account report 2026-Q3" in q3 and "[Fjordlaks Havbruk AS](../accounts/case/index.md)" in q3
     assert "[2026-Q4](2026-q4.md) (this quarter, so far)" in built["reports/index.md"]
+
+
+def test_the_attention_list_stays_short_at_any_size(monkeypatch, repo):
+    from generator.render import report_page
+
+    portfolio_repo(repo)
+    monkeypatch.setattr(report_page, "ATTENTION_LIMIT", 1)
+    out = kam("--period", "2026-Q3").stdout
+    attention = out.split("## Needs attention {#attention}\n\n")[1].split("\n## ")[0]
+    assert attention.startswith("1. **Fjordlaks Havbruk AS**") and "2. " not in attention
+    assert "… and 1 more accounts with something to look at, in the table below." in attention

@@ -29,7 +29,8 @@ TOOL_ROOT = Path(__file__).resolve().parents[2]
 
 # The top-level sections of a plan: a blank line before each.
 PLAN_SECTIONS = frozenset({"relationship", "classification", "situation", "goals", "buying_process", "tenders",
-                           "proposals", "stakeholders", "team", "actions", "commitments", "reviews"})
+                           "proposals", "stakeholders", "team", "actions", "commitments", "reviews",
+                           "opportunities", "interactions"})
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{kind}.schema.json"
 SYNTHETIC = "# Synthetic demo data written by `kam demo --seed {seed}`: every name and figure is invented."
@@ -187,6 +188,7 @@ def _plans(rng: Random, picked: list[Market], tiers: list[str], people: People, 
                 key_revenue[period] = key_revenue.get(period, 0) + amount
         lines = [SCHEMA_LINE.format(kind="plan")] + [f"# {line}" for line in header] + [SYNTHETIC.format(seed=seed)]
         files[f"accounts/{plan_id}.yaml"] = dump(plan, lines, PLAN_SECTIONS)
+        files.update({f"accounts/{plan_id}/{path}": text for path, text in facts["documents"].items()})
     return files, key_revenue, all_revenue
 
 
@@ -269,7 +271,7 @@ def write_demo(out: Path, accounts: int, seed: int = DEFAULT_SEED, today: dt.dat
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        if relative.startswith("accounts/") and not relative.startswith("accounts/_"):
+        if relative.startswith("accounts/") and not relative.startswith("accounts/_") and relative.endswith(".yaml"):
             lines += text.count("\n")
     people = files["accounts/_people.yaml"].count("\n  - id: ")
     return DemoResult(accounts, people, len(files), lines)

@@ -13,6 +13,7 @@ from .md import bold, front_matter, heading, link, none, table
 from .words import money, words
 
 AccountLink = Callable[[AccountReport], Markdown]
+ATTENTION_LIMIT = 20  # the head of department reads the worst first; the table has every account
 
 
 def _name(a: AccountReport, link: Optional[AccountLink]) -> Markdown:
@@ -72,7 +73,10 @@ def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int =
     lines += [heading(level + 1, "Needs attention", "attention"), ""]
     if attention:
         lines += [f"{i}. {_name(a, link)} ({md(a.tier)}; {md(a.owner_name)}): {md('; '.join(a.attention))}"
-                  for i, a in enumerate(attention, 1)] + [""]
+                  for i, a in enumerate(attention[:ATTENTION_LIMIT], 1)] + [""]
+        if len(attention) > ATTENTION_LIMIT:
+            lines += [f"… and {len(attention) - ATTENTION_LIMIT} more accounts with something to look at, "
+                      "in the table below.", ""]
     else:
         lines += none("Nothing: every account was reviewed, contacted and cared for as its tier asks.")
     silent = [a for a in report.accounts if a.out_of_touch]
