@@ -85,7 +85,7 @@ def build_interactions(acc: Account, opportunities: list[dict], documents: dict[
     if top is not None:
         for i in range(max(0, meetings)):
             when = acc.last_contact[top.index] - dt.timedelta(days=170 * i)
-            events.append(_event(acc, "management_meeting", when, [top], (executives or [owner])[:1] + [owner]))
+            events.append(_event(acc, "management_meeting", when, [top], list(dict.fromkeys(executives[:1] + [owner]))))
     if acc.status == "customer":
         for s in rng.sample(active, min(len(active), rng.randint(0, 2))):
             when = acc.last_contact[s.index]
