@@ -162,3 +162,14 @@ def test_the_attention_list_stays_short_at_any_size(monkeypatch, repo):
     attention = out.split("## Needs attention {#attention}\n\n")[1].split("\n## ")[0]
     assert attention.startswith("1. **Fjordlaks Havbruk AS**") and "2. " not in attention
     assert "… and 1 more accounts with something to look at, in the table below." in attention
+
+
+def test_a_currency_without_an_exchange_rate_is_left_out_and_said_so(repo):
+    portfolio_repo(repo)
+    plan = repo / "accounts" / "case.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("close: 2027-03-15,", "close: 2027-03-15, currency: SEK,"),
+                    encoding="utf-8")
+    built = pages(repo)
+    assert "1 open: 0 EUR, weighted by the chance of winning 0 EUR (no exchange rate for SEK in the settings: " \
+           "left out)." in built["accounts/case/index.md"]
+    assert "No exchange rate in the settings for: SEK; those opportunities are left out of the sums." in built["index.md"]

@@ -33,8 +33,11 @@ def pipeline(plan: Plan, ctx: Context, uri: str) -> list[str]:
     if open_:
         total = sum(cycle.converted(o, plan, settings) or 0 for o in open_)
         weighted = sum((cycle.converted(o, plan, settings) or 0) * o.chance for o in open_)
+        missing = sorted({cycle.currency_of(o, plan, settings) for o in open_
+                          if cycle.converted(o, plan, settings) is None})
+        unrated = f" (no exchange rate for {', '.join(missing)} in the settings: left out)" if missing else ""
         lines += [f"{len(open_)} open: {money(total, settings.currency)}, weighted by the chance of winning "
-                  f"{money(weighted, settings.currency)}.", ""]
+                  f"{money(weighted, settings.currency)}{unrated}.", ""]
         rows = [[bold(o.title), words(o.stage), money(o.value, cycle.currency_of(o, plan, settings)),
                  percent(o.chance, 0), _close(o, ctx), join(o.products, "<br>"), stakeholder_links(plan, o.stakeholders),
                  person_link(ctx, uri, o.owner) if o.owner else "–", o.next_step] for o in open_]
