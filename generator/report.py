@@ -151,14 +151,16 @@ def _key(f: Finding) -> tuple:
     return (f.check, f.account, f.subject)
 
 
-def _attention(a: dict) -> tuple[list[str], int]:
+def _attention(a: dict, as_of: str) -> tuple[list[str], int]:
     """Reasons in words, worst first, and a score to order the accounts by."""
     reasons: list[tuple[int, str]] = []
     if a["out_of_touch"]:
         since = f"since {a['last_contact']}" if a["last_contact"] else "ever recorded"
         reasons.append((5, f"no contact {since} (the tier allows {a['contact_limit']} days)"))
     if a["review_due"]:
-        reasons.append((4, f"no review this quarter; next was due {a['next_review'] or 'at once'}"))
+        when = a["next_review"]
+        said = "none recorded" if when is None else (f"next due {when}" if when > as_of else f"next was due {when}")
+        reasons.append((4, f"no review this quarter; {said}"))
     late = [c for c in a["complaints"] if c.late]
     if late:
         reasons.append((3 * len(late), f"{len(late)} complaint(s) answered later than {a['complaint_limit']} h"))
@@ -197,7 +199,7 @@ def _account(plan: Plan, portfolio: Portfolio, start, end, as_of, now: list, bef
         new_checks=tuple(dict.fromkeys(f.title for f in mine if _key(f) not in before)),
         last_contact=contact.isoformat() if contact else None, contact_limit=limit,
         out_of_touch=contact is None or (as_of - contact).days > limit)
-    reasons, score = _attention(a)
+    reasons, score = _attention(a, as_of.isoformat())
     return AccountReport(**a, attention=tuple(reasons), score=score)
 
 

@@ -173,3 +173,13 @@ def test_a_currency_without_an_exchange_rate_is_left_out_and_said_so(repo):
     assert "1 open: 0 EUR, weighted by the chance of winning 0 EUR (no exchange rate for SEK in the settings: " \
            "left out)." in built["accounts/case/index.md"]
     assert "No exchange rate in the settings for: SEK; those opportunities are left out of the sums." in built["index.md"]
+
+
+def test_a_review_due_later_in_the_quarter_is_due_not_late(repo):
+    portfolio_repo(repo)
+    plan = repo / "accounts" / "case.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("next_review: 2026-09-20", "next_review: 2026-12-10"),
+                    encoding="utf-8")
+    out = kam().stdout
+    line = next(x for x in out.splitlines() if x.startswith("1. **Fjordlaks"))
+    assert "no review this quarter; next due 2026-12-10" in line
