@@ -124,6 +124,7 @@ def _complaints(plan: Plan, start, as_of, limit: Optional[int]) -> tuple[Complai
     for e in cycle.complaints(plan, start, as_of):
         hours = cycle.hours_waiting(e, as_of)
         c = e.complaint
+        hours = None if hours is None else round(hours, 2)
         out.append(Complaint(e.date.isoformat(), e.summary, hours, bool(c and c.responded_at), bool(c and c.resolved),
                              bool(limit and hours is not None and hours > limit)))
     return tuple(out)
