@@ -131,7 +131,8 @@ def out_of_touch(plan: Plan, ctx: Context) -> Iterator[Problem]:
         last = touched[s.id]
         if last is None:
             yield Problem(s.path + ("id",), f"nobody of ours has recorded a contact with {who(s)} or verified their "
-                          f"role: set last_contact or verified", subject=s.id, people=tuple(coverers[s.id]))
+                          f"role: record an interaction with them, or set last_contact or verified", subject=s.id,
+                          people=tuple(coverers[s.id]))
         elif (ctx.today - last).days > limit:
             path = (timeline[s.id].path + ("date",) if s.id in timeline and timeline[s.id].date == last else
                     first_present(plan, s.path + ("last_contact",), s.path + ("verified",), s.path + ("id",)))
