@@ -183,3 +183,19 @@ def test_a_review_due_later_in_the_quarter_is_due_not_late(repo):
     out = kam().stdout
     line = next(x for x in out.splitlines() if x.startswith("1. **Fjordlaks"))
     assert "no review this quarter; next due 2026-12-10" in line
+
+
+def test_hostile_text_in_the_pipeline_timeline_and_report_is_escaped(repo):
+    portfolio_repo(repo)
+    plan = repo / "accounts" / "case.yaml"
+    hostile = "<img src=x onerror=alert(1)> | [x](javascript:alert(1)) *b*"
+    text = plan.read_text(encoding="utf-8").replace("Kick-off in Florø", f'"{hostile}"').replace(
+        "title: Oxygen monitoring in five well boats", f'title: "{hostile}"').replace(
+        "name: Fjordlaks Havbruk AS", f'name: "{hostile}"')
+    plan.write_text(text, encoding="utf-8")
+    built = pages(repo)
+    for uri in ("accounts/case/index.md", "index.md", "reports/2026-q3.md"):
+        body = built[uri].split("---\n", 2)[-1]  # the front matter's title is HTML-escaped by its own helper
+        assert "<img" not in body and "](javascript" not in body and " | [x]" not in body, uri
+    markdown = kam("--period", "2026-Q3").stdout
+    assert "<img" not in markdown and "](javascript" not in markdown
