@@ -70,7 +70,7 @@ def test_a_past_quarter_in_the_order_of_what_needs_attention(repo):
     out = result.stdout
     assert out.startswith("# Key-account report 2026-Q3\n\nLäänemere Telemaatika AS: 2 accounts, as of 2026-09-30 "
                           "(the quarter runs 2026-07-01 to 2026-09-30).\n")
-    attention = out.split("## Needs attention {#attention}\n\n")[1].split("\n\n")[0].splitlines()
+    attention = out.split("## Needs attention\n\n")[1].split("\n\n")[0].splitlines()
     assert attention[0].startswith("1. **Fjordlaks Havbruk AS** (Key; Øystein Ødegård): no review this quarter; "
                                    "next was due 2026-09-20; 1 complaint(s) answered later than 8 h; "
                                    "promises: 1 broken")
@@ -89,7 +89,7 @@ def test_the_current_quarter_is_the_default_and_judged_as_of_today(repo):
     assert out.startswith("# Key-account report 2026-Q4\n")
     assert "as of 2026-11-23 (the quarter runs 2026-10-01 to 2026-12-31)" in out
     # nothing happened at Fjordlaks since August: out of touch for longer than the key tier's 90 days
-    silent = out.split("{#out-of-touch}\n\n")[1].split("\n\n")[0]
+    silent = out.split("## Nobody in contact for longer than the tier allows\n\n")[1].split("\n\n")[0]
     assert "| **Fjordlaks Havbruk AS** | Key | 2026-08-05 | 90 days | Øystein Ødegård |" in silent
 
 
@@ -159,7 +159,7 @@ def test_the_attention_list_stays_short_at_any_size(monkeypatch, repo):
     portfolio_repo(repo)
     monkeypatch.setattr(report_page, "ATTENTION_LIMIT", 1)
     out = kam("--period", "2026-Q3").stdout
-    attention = out.split("## Needs attention {#attention}\n\n")[1].split("\n## ")[0]
+    attention = out.split("## Needs attention\n\n")[1].split("\n## ")[0]
     assert attention.startswith("1. **Fjordlaks Havbruk AS**") and "2. " not in attention
     assert "… and 1 more accounts with something to look at, in the table below." in attention
 

@@ -66,11 +66,15 @@ def _health(a: AccountReport) -> str:
 def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int = 1) -> str:
     """The report, short, in the order of what needs attention; `link` turns an account into a link."""
     cur = report.currency
+
+    def section(title: str, anchor: str) -> str:  # anchors on the site; plain headings to read or mail
+        return heading(level + 1, title, anchor if link else None)
+
     lines = [heading(level, f"Key-account report {report.period}"), "",
              f"{md(report.company)}: {len(report.accounts)} accounts, as of {report.as_of} "
              f"(the quarter runs {report.start} to {report.end}).", ""]
     attention = [a for a in report.accounts if a.attention]
-    lines += [heading(level + 1, "Needs attention", "attention"), ""]
+    lines += [section("Needs attention", "attention"), ""]
     if attention:
         lines += [f"{i}. {_name(a, link)} ({md(a.tier)}; {md(a.owner_name)}): {md('; '.join(a.attention))}"
                   for i, a in enumerate(attention[:ATTENTION_LIMIT], 1)] + [""]
@@ -80,7 +84,7 @@ def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int =
     else:
         lines += none("Nothing: every account was reviewed, contacted and cared for as its tier asks.")
     silent = [a for a in report.accounts if a.out_of_touch]
-    lines += [heading(level + 1, "Nobody in contact for longer than the tier allows", "out-of-touch"), ""]
+    lines += [section("Nobody in contact for longer than the tier allows", "out-of-touch"), ""]
     if silent:
         rows = [[_name(a, link)] + [md(text) for text in (a.tier, a.last_contact or "never", f"{a.contact_limit} days",
                                                           a.owner_name)] for a in silent]
@@ -88,11 +92,11 @@ def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int =
     else:
         lines += none("None: every account had a contact within its tier's interval.")
     p = report.pipeline
-    lines += [heading(level + 1, "Pipeline", "pipeline"), "",
+    lines += [section("Pipeline", "pipeline"), "",
               f"This quarter: {p['new']} opportunities opened, {p['won']} won ({money(p['won_value'], cur)}), "
               f"{p['lost']} lost ({money(p['lost_value'], cur)}). Open on {report.as_of}: {p['open']}, worth "
               f"{money(p['open_value'], cur)}, weighted {money(p['open_weighted'], cur)}.", ""]
-    lines += [heading(level + 1, "Accounts", "accounts"), ""]
+    lines += [section("Accounts", "accounts"), ""]
     rows = [[_name(a, link)] + [md(text) for text in (_review(a), _goals(a), _promises(a), _complaints(a),
                                                       _pipeline(a.pipeline, cur), _health(a), a.last_contact or "never")]
             for a in report.accounts]
