@@ -51,3 +51,8 @@ def interactions(old: Plan, new: Plan, make: Make) -> Iterable:
             kind = "complaint" if e.kind == "complaint" else "interaction"
             yield make(f"{kind}-added", f"{'Complaint' if kind == 'complaint' else 'Interaction'} recorded: {e.date}, "
                        f"{e.kind.replace('_', ' ')}: {{summary}}", None, None, e.kind, summary=e.summary)
+    after = {(e.date, e.kind, e.summary) for e in new.interactions}
+    for e in sorted(old.interactions, key=lambda e: e.date):
+        if (e.date, e.kind, e.summary) not in after:
+            yield make("interaction-removed", f"Interaction removed or rewritten: {e.date}, {e.kind.replace('_', ' ')}: "
+                       "{summary}", None, e.kind, None, summary=e.summary)

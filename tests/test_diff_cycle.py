@@ -66,3 +66,11 @@ def test_json_kinds_and_a_removed_opportunity(git_repo):
     pipeline = [(c["kind"], c["subject"], c["old"], c["new"]) for c in changes if c["kind"].startswith("opportunity")]
     assert pipeline == [("opportunity-stage", "reefer", "qualified", "proposal"),
                         ("opportunity-removed", "fleet", "negotiation", None)]
+
+
+def test_an_interaction_rewritten_is_one_removed_and_one_recorded(git_repo):
+    base = start(git_repo, BASE + "interactions:\n  - {date: 2026-11-18, kind: call, summary: Volumes for 2027}\n")
+    git_repo.edit(PLAN, "Volumes for 2027", "Volumes and prices for 2027")
+    lines = [line for line in kam("diff", base).stdout.splitlines() if "Interaction" in line]
+    assert lines == ["- Interaction recorded: 2026-11-18, call: Volumes and prices for 2027",
+                     "- Interaction removed or rewritten: 2026-11-18, call: Volumes for 2027"]
