@@ -68,19 +68,21 @@ def main() -> None:
 def validate(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool) -> None:
     """Check plans against the schema and each other (default: every plan in accounts/).
 
-    When .github/CODEOWNERS exists, it is checked to be up to date with the plans.
+    When .github/CODEOWNERS exists, it is checked to be up to date with the plans; the
+    repository's schema/ (what editors read) is checked to be the one kam validates with.
     """
     from .codeowners import CODEOWNERS, codeowners_problems
+    from .schemacopy import schema_copy_problems
 
     owners_file = (root / CODEOWNERS).is_file()  # its check needs the plans' models
     try:
         result = load_portfolio(root, list(paths) or None, models=owners_file, progress=progress_reporter("validating"))
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    diagnostics = result.diagnostics
+    diagnostics = result.diagnostics + schema_copy_problems(root)
     if owners_file:
-        diagnostics = sorted(diagnostics + codeowners_problems(root, result.portfolio()), key=sort_key)
-    sys.exit(report(diagnostics, result.files, output_format, strict))
+        diagnostics = diagnostics + codeowners_problems(root, result.portfolio())
+    sys.exit(report(sorted(diagnostics, key=sort_key), result.files, output_format, strict))
 
 
 @main.command()
@@ -105,7 +107,9 @@ def check(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool,
         result = load_portfolio(root, None)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    diagnostics = list(result.diagnostics)
+    from .schemacopy import schema_copy_problems
+
+    diagnostics = list(result.diagnostics) + schema_copy_problems(root)
     portfolio = result.portfolio()
     if portfolio is not None:
         for finding in run_checks(portfolio, (today.date() if today else date.today())):
@@ -224,9 +228,11 @@ def new_command(plan_id: str, name: str | None, owner: str | None, tier: str | N
     from .scaffold import new_plan
 
     try:
-        path = new_plan(root, plan_id, name=name, owner=owner, tier=tier)
+        path, in_codeowners = new_plan(root, plan_id, name=name, owner=owner, tier=tier)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    if in_codeowners:
+        click.echo(f"added {os.path.relpath(path)} to .github/CODEOWNERS", err=True)
     click.echo(f"created {os.path.relpath(path)}: fill it in, then run kam validate", err=True)
 
 
@@ -248,6 +254,25 @@ def demo_command(accounts: int, out: Path, seed: int, today, force: bool) -> Non
         sys.exit(2)
     click.echo(f"wrote {result.accounts} accounts ({result.lines:,} lines of plans), {result.people} people and "
                f"mkdocs.yml to {out}", err=True)
+
+
+@main.command("schema")
+@root_option
+@click.option("--write", "write", is_flag=True, required=True,
+              help="Write kam's schemas into schema/ (what editors read), replacing a copy that differs.")
+def schema_command(root: Path, write: bool) -> None:
+    """Bring the repository's schema/ up to date with the schemas kam validates with."""
+    from .schemacopy import write_schemas
+
+    try:
+        written = write_schemas(root)
+    except OSError as exc:
+        click.echo(f"kam schema: cannot write schema/: {exc.strerror}", err=True)
+        sys.exit(2)
+    for relative in written:
+        click.echo(f"wrote {relative}", err=True)
+    if not written:
+        click.echo(f"schema/ is up to date with kam {__version__}", err=True)
 
 
 def run() -> None:

@@ -18,6 +18,7 @@ from typing import Any, Mapping, Optional
 
 from .load import Document, SourceMap
 from .model_cycle import Interaction, Opportunity
+from .prose import mark
 
 Date = Optional[dt.date]
 Loc = tuple  # a path into the document
@@ -238,6 +239,7 @@ class Proposal:
     value: Optional[float] = None
     status: str = "sent"
     readers: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()  # paths in accounts/<id>/
     follow_up: Optional[FollowUp] = None
     path: Loc = ()
 
@@ -294,6 +296,7 @@ class Action:
     done: Date = None
     stakeholders: tuple[str, ...] = ()
     tender: Optional[str] = None
+    documents: tuple[str, ...] = ()
     notes: Optional[str] = None
     path: Loc = ()
 
@@ -351,6 +354,7 @@ class Review:
     summary: Optional[str] = None
     results: tuple[ReviewResult, ...] = ()
     corrections: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
     next_review: Date = None
     path: Loc = ()
 
@@ -392,6 +396,7 @@ class Plan:
     silenced: tuple[Silence, ...] = ()
     opportunities: tuple[Opportunity, ...] = ()
     interactions: tuple[Interaction, ...] = ()
+    shared_documents: tuple[str, ...] = ()  # documents the company build publishes too
     path: Loc = ()
     file: str = ""  # the plan's file, as diagnostics name it
     source: Optional[SourceMap] = field(default=None, repr=False, compare=False)
@@ -484,7 +489,7 @@ def build(cls, data: Mapping[str, Any], loc: Loc = ()):
 
 
 def build_plan(document: Document) -> Plan:
-    plan = build(Plan, document.data)
+    plan = build(Plan, mark(document.data))  # Markdown fields (schema: text/markdown) become prose.Prose
     return dataclasses.replace(plan, file=document.path, source=document.source)
 
 

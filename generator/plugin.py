@@ -115,7 +115,7 @@ class KamPlugin(BasePlugin[KamConfig]):
         for page in built.pages:
             inclusion = InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV
             self._add(files, File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
-        for uri, path in built.diagrams.items():
+        for uri, path in {**built.diagrams, **built.documents}.items():
             self._add(files, File.generated(config, uri, abs_src_path=str(path)))
         self.built = built
         # The plans' models and pages stay alive for the whole build: keep them out of the

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, Optional, Sequence
 
-from . import history
+from . import documents as account_files, history
 from .cache import prune
 from .diagnostics import format_text, summary_line
 from .model import Portfolio
-from .render import account, account_people, graphviz, people, portfolio as portfolio_pages, report_page
+from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages, report_page
 from .render.context import Context, Page
-from .workspace import UsageError, load_portfolio
+from .workspace import YAML_SUFFIXES, UsageError, load_portfolio
 
 DEFAULT_CACHE = Path(".cache") / "kam" / "svg"
 
@@ -47,6 +47,7 @@ class Options:
     # Render the diagrams while the caller goes on (MkDocs converting Markdown): the pages then hold a
     # marker where each diagram's size goes, and Site.finish(html) puts the sizes in after Site.wait().
     background: bool = False
+    audience: str = "team"  # team: every document of an account; company: only those its plan shares
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Site:
     seconds: dict[str, float] = field(default_factory=dict)
     pending: Optional[Future] = None  # the diagrams being rendered (Options.background)
     marker: str = ""  # the attribute standing for a diagram's size until they are rendered
+    documents: dict[str, Path] = field(default_factory=dict)  # site path -> an account's document, copied as it is
 
     def wait(self) -> None:
         """Block until every diagram is rendered (Options.background); SiteError when one failed."""
@@ -106,7 +108,11 @@ def safe_site_path(uri: str) -> str:
 
 
 def context(portfolio: Portfolio, findings: Sequence, options: Options) -> Context:
-    return Context(portfolio, options.today, tuple(findings), options.include_private, options.use_directory_urls)
+    ctx = Context(portfolio, options.today, tuple(findings), options.include_private, options.use_directory_urls)
+    ctx.audience = options.audience
+    ctx.account_files = {plan.id: account_files.scan(Path(plan.file), plan.file) for plan in portfolio.plans
+                         if plan.file.endswith(YAML_SUFFIXES)}
+    return ctx
 
 
 def diagram_sources(ctx: Context) -> dict[str, str]:
@@ -123,6 +129,7 @@ def pages(ctx: Context, progress: Optional[Progress] = None) -> list[Page]:
     plans = ctx.portfolio.plans
     for done, plan in enumerate(plans, 1):
         out.append(account.build(plan, ctx))
+        out += documents.pages(plan, ctx)
         if progress:
             progress("pages", done, len(plans))
     index = people.PeopleIndex(ctx)
@@ -179,10 +186,12 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
         ctx.histories = history.for_plans(options.history_root, portfolio.plans)
     read = time.perf_counter()
     page_list = pages(ctx, progress)
-    for page in page_list:
-        safe_site_path(page.uri)
+    copied = {uri: path for plan in portfolio.plans for uri, path in documents.files(plan, ctx).items()}
+    for uri in [page.uri for page in page_list] + list(copied):
+        safe_site_path(uri)
     return Site(page_list, diagrams, stats, {"diagrams": rendered - started, "history": read - rendered,
-                                             "pages": time.perf_counter() - read}, pending, ctx.size_marker)
+                                             "pages": time.perf_counter() - read}, pending, ctx.size_marker,
+                copied)
 
 
 def today_from(value, environ: Optional[dict] = None) -> dt.date:

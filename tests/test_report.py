@@ -52,6 +52,7 @@ SETTINGS = {"      review_interval_days: 183\n": "      review_interval_days: 18
 
 def portfolio_repo(repo: Path) -> None:
     write(repo, "accounts/case.yaml", CASE)
+    write(repo, "accounts/case/avvik/tank-3.md", "# Avvik: tank 3\n\nSensoren byttet 8. august.\n")
     settings = repo / "accounts" / "_portfolio.yaml"
     text = settings.read_text(encoding="utf-8")
     for old, new in SETTINGS.items():

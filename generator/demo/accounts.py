@@ -27,8 +27,7 @@ LEVELS = ["high", "medium", "low"]
 
 def build_account(rng: Random, today: dt.date, people: People, market: Market, tier: str,
                   name: str, plan_id: str) -> tuple[dict, list[str], dict]:
-    """The plan, its header comment lines, and facts for the portfolio (revenue in EUR by period, and the
-    documents the plan names, by path relative to accounts/<id>/)."""
+    """The plan, its header comment lines, and facts for the portfolio (revenue in EUR by period)."""
     acc = Account(rng, today, people, market, tier, name, plan_id)
     acc.fleet = 10 * rng.randint(3, 60)
     build_org(acc)
@@ -57,15 +56,13 @@ def build_account(rng: Random, today: dt.date, people: People, market: Market, t
     plan["commitments"] = build_commitments(acc)
     plan["reviews"] = build_reviews(acc, plan["goals"])
     plan["opportunities"] = build_opportunities(acc, products)
-    documents: dict[str, str] = {}
-    plan["interactions"] = build_interactions(acc, plan["opportunities"], documents)
+    plan["interactions"] = build_interactions(acc, plan["opportunities"])
     if not plan["tenders"]:
         del plan["tenders"]
 
     header = [line.format(company=acc.name, currency=acc.m.currency, kam=acc.owner.name)
               for line in acc.p["header"]]
-    facts = {"revenue_eur": {r["period"]: r["amount"] * acc.rate for r in revenue if not r.get("forecast")},
-             "documents": documents}
+    facts = {"revenue_eur": {r["period"]: r["amount"] * acc.rate for r in revenue if not r.get("forecast")}}
     return plan, header, facts
 
 

@@ -66,10 +66,9 @@ def _event(acc: Account, kind: str, when: dt.date, people: list, ours: list[str]
     return event
 
 
-def build_interactions(acc: Account, opportunities: list[dict], documents: dict[str, str]) -> list[dict]:
+def build_interactions(acc: Account, opportunities: list[dict]) -> list[dict]:
     """Contacts on the dates the team step chose for each person (so their last contact stays the same),
-    the management meetings of the care model and, for customers, a complaint or two. Meetings may have
-    minutes: their text goes into `documents` (path relative to accounts/<id>/ -> Markdown)."""
+    the management meetings of the care model and, for customers, a complaint or two."""
     rng, care = acc.rng, _care(acc)
     owner, executives = acc.owner.id, [p.id for p, role in acc.team if role == "executive_sponsor"]
     active = acc.active()
@@ -97,21 +96,7 @@ def build_interactions(acc: Account, opportunities: list[dict], documents: dict[
             if when < acc.today - dt.timedelta(days=3):
                 complaint["resolved"] = _time(answered + dt.timedelta(hours=rng.randint(2, 72)))
             events.append(_event(acc, "complaint", when, [s], [owner], complaint=complaint))
-    for event in events:
-        if event["kind"] in ("meeting", "management_meeting") and rng.random() < 0.4:
-            _minutes(acc, event, documents)
     return sorted(events, key=lambda e: e["date"])
-
-
-def _minutes(acc: Account, event: dict, documents: dict[str, str]) -> None:
-    folder, title, present = CYCLE[acc.m.lang]["minutes"]
-    path = f"{folder}/{event['date']}-{event['kind'].replace('_', '-')}.md"
-    if path in documents:
-        return
-    names = [s.name for s in acc.stakeholders if s.id in event.get("stakeholders", ())]
-    names += [person.name for person, _ in acc.team if person.id in event["participants"]]
-    documents[path] = f"# {title}, {event['date']}\n\n{present}: {', '.join(names)}.\n\n- {event['summary']}\n"
-    event["documents"] = [path]
 
 
 def _time(moment: dt.datetime) -> str:

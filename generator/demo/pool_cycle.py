@@ -6,7 +6,6 @@ account's market, {name} the customer's person, {n} a number.
 
 CYCLE = {
     "et": dict(
-        minutes=("protokollid", "Koosoleku protokoll", "Osalesid"),
         opportunity=["{product}: laiendus kõigile {n} sõidukile", "{product} {city} terminalis",
                      "{product}: piloodist täismahuni", "{product} uue lepinguga 2027–2029"],
         next_step=["Pakkumise lõplik hind ja SLA kokku leppida järgmisel kohtumisel.",
@@ -24,7 +23,6 @@ CYCLE = {
                    "Sõidukid kadusid kaardilt mitmeks tunniks."],
     ),
     "fi": dict(
-        minutes=("muistiot", "Muistio", "Osallistujat"),
         opportunity=["{product}: laajennus kaikkiin {n} autoon", "{product} {city} terminaaliin",
                      "{product}: pilotista koko kalustoon", "{product}, uusi sopimus 2027–2029"],
         next_step=["Tarjouksen hinta ja palvelutaso sovitaan seuraavassa tapaamisessa.",
@@ -42,7 +40,6 @@ CYCLE = {
                    "Autot katosivat kartalta useaksi tunniksi."],
     ),
     "no": dict(
-        minutes=("referater", "Referat", "Til stede"),
         opportunity=["{product}: utvidelse til alle {n} biler", "{product} på terminalen i {city}",
                      "{product}: fra pilot til full utrulling", "{product}, ny avtale 2027–2029"],
         next_step=["Pris og tjenestenivå avtales på neste møte.", "Pilotresultater til ledelsen før budsjettet.",
@@ -59,7 +56,6 @@ CYCLE = {
                    "Bilene forsvant fra kartet i flere timer."],
     ),
     "ru": dict(
-        minutes=("протоколы", "Протокол встречи", "Участники"),
         opportunity=["{product}: расширение на все {n} машин", "{product} на терминале в городе {city}",
                      "{product}: от пилота к полному внедрению", "{product}, новый договор 2027–2029"],
         next_step=["Согласовать цену и уровень сервиса на следующей встрече.",
@@ -77,7 +73,6 @@ CYCLE = {
                    "Машины пропали с карты на несколько часов."],
     ),
     "en": dict(
-        minutes=("minutes", "Minutes", "Present"),
         opportunity=["{product}: extension to all {n} vehicles", "{product} at the {city} terminal",
                      "{product}: from pilot to full roll-out", "{product}, new contract 2027–2029"],
         next_step=["Agree the final price and service level at the next meeting.",

@@ -188,7 +188,6 @@ def _plans(rng: Random, picked: list[Market], tiers: list[str], people: People, 
                 key_revenue[period] = key_revenue.get(period, 0) + amount
         lines = [SCHEMA_LINE.format(kind="plan")] + [f"# {line}" for line in header] + [SYNTHETIC.format(seed=seed)]
         files[f"accounts/{plan_id}.yaml"] = dump(plan, lines, PLAN_SECTIONS)
-        files.update({f"accounts/{plan_id}/{path}": text for path, text in facts["documents"].items()})
     return files, key_revenue, all_revenue
 
 
@@ -239,7 +238,7 @@ def _portfolio_file(revenue: list[dict], seed: int) -> str:
 
 def _tool_files(today: dt.date) -> dict[str, str]:
     """The tool's own files a plans repository needs: the schemas (for the editor line), the site's CSS,
-    mkdocs.yml and .gitignore."""
+    yamllint's rules, mkdocs.yml and .gitignore."""
     files: dict[str, str] = {}
     for kind in ("plan", "portfolio", "people"):
         source = schema_path(kind)
@@ -249,6 +248,9 @@ def _tool_files(today: dt.date) -> dict[str, str]:
     if css.is_file():
         files["docs/assets/kam.css"] = css.read_text(encoding="utf-8")
     files["docs/.gitkeep"] = ""
+    lint = TOOL_ROOT / ".yamllint"  # yamllint's rules for plans, so `yamllint accounts/` passes
+    if lint.is_file():
+        files[".yamllint"] = lint.read_text(encoding="utf-8")
     files["mkdocs.yml"] = MKDOCS_YML.format(company=OUR_COMPANY, today=today.isoformat(),
                                             extra_css=EXTRA_CSS if css.is_file() else "")
     files[".gitignore"] = GITIGNORE
@@ -271,7 +273,7 @@ def write_demo(out: Path, accounts: int, seed: int = DEFAULT_SEED, today: dt.dat
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        if relative.startswith("accounts/") and not relative.startswith("accounts/_") and relative.endswith(".yaml"):
+        if relative.startswith("accounts/") and not relative.startswith("accounts/_"):
             lines += text.count("\n")
     people = files["accounts/_people.yaml"].count("\n  - id: ")
     return DemoResult(accounts, people, len(files), lines)

@@ -104,6 +104,8 @@ class Context:
     sizes: dict = field(default_factory=dict)  # diagram site path -> (width, height) in CSS pixels
     size_marker: str = ""  # set while diagrams render in the background: sizes are put in later
     histories: Optional[dict] = None  # plan id -> history.PlanHistory; None: the build reads no git history
+    audience: str = "team"  # team: everything; company: documents only where the plan shares them
+    account_files: dict = field(default_factory=dict)  # plan id -> documents.AccountFiles (notes, documents)
     _coverage: dict = field(default_factory=dict, repr=False)  # plan id -> Coverage, made once per build
 
     @cached_property
