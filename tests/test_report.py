@@ -200,3 +200,9 @@ def test_hostile_text_in_the_pipeline_timeline_and_report_is_escaped(repo):
         assert "<img" not in body and "](javascript" not in body and " | [x]" not in body, uri
     markdown = kam("--period", "2026-Q3").stdout
     assert "<img" not in markdown and "](javascript" not in markdown
+
+
+def test_a_published_document_of_the_timeline_is_a_link(repo):
+    portfolio_repo(repo)
+    timeline = pages(repo)["accounts/case/index.md"].split("## Timeline {#timeline}")[1]
+    assert '<a href="documents/avvik/tank-3/">avvik/tank-3.md</a>' in timeline

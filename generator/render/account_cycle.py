@@ -6,9 +6,10 @@ from __future__ import annotations
 from .. import cycle
 from ..model import Plan
 from ..model_cycle import STAGES
+from . import documents
 from .account_deals import person_link, stakeholder_links
 from .context import HOME, REPORTS, Context, rel
-from .escape import Markdown, md
+from .escape import Markdown, html, md
 from .md import bold, heading, join, none, small, table
 from .words import date, money, percent, words
 
@@ -62,6 +63,11 @@ def _complaint(event) -> Markdown:
     return small("; ".join(parts))
 
 
+def _document(path: str, resolve) -> Markdown:
+    target = resolve(path)
+    return Markdown(f'<a href="{html(target)}">{html(path)}</a>') if target else md(path)
+
+
 def timeline(plan: Plan, ctx: Context, uri: str) -> list[str]:
     """The plan's interactions, newest first, with both sides' people and the documents."""
     lines = [heading(2, "Timeline", "timeline"), ""]
@@ -69,6 +75,7 @@ def timeline(plan: Plan, ctx: Context, uri: str) -> list[str]:
     if not events:
         return lines + none("No interactions recorded.")
     titles = {o.id: o.title for o in plan.opportunities}
+    resolve = documents.resolver(ctx, plan, uri)  # a document this build publishes is a link
     rows = []
     for e in events:
         what = md(e.summary)
@@ -76,10 +83,10 @@ def timeline(plan: Plan, ctx: Context, uri: str) -> list[str]:
             what = Markdown(f"{what}<br>{_complaint(e)}")
         if e.opportunity:
             what = Markdown(f"{what}<br>{small('about: ' + titles.get(e.opportunity, e.opportunity))}")
-        documents = join(e.documents, "<br>")  # as text: paths relative to accounts/<id>/
+        files = join((_document(d, resolve) for d in e.documents), "<br>")
         rows.append([date(e.date), KIND_WORDS.get(e.kind, words(e.kind)), what,
                      stakeholder_links(plan, e.stakeholders), join(person_link(ctx, uri, p) for p in e.participants),
-                     documents])
+                     files])
     return lines + table(["Date", "Kind", "What happened", "Their people", "Ours", "Documents"], rows)
 
 
