@@ -183,7 +183,7 @@ def report_command(root: Path, period: str | None, output_format: str, today) ->
         raise click.UsageError(str(exc)) from None
     portfolio = result.portfolio()
     if not result.ok or portfolio is None:
-        sys.exit(report([d for d in result.diagnostics], result.files, "text", False) or 1)
+        sys.exit(report(list(result.diagnostics), result.files, "text", False) or 1)
     built = quarterly.build(portfolio, period, day)
     click.echo(json.dumps(built.to_dict(), ensure_ascii=False, indent=2) if output_format == "json"
                else to_markdown(built), nl=output_format == "json")
