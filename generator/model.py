@@ -190,6 +190,7 @@ class Goal:
     due: Date = None
     status: str = "open"
     result: Any = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
 
@@ -298,6 +299,7 @@ class Action:
     tender: Optional[str] = None
     documents: tuple[str, ...] = ()
     notes: Optional[str] = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
     @property
@@ -356,6 +358,7 @@ class Review:
     corrections: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     next_review: Date = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
 

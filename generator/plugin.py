@@ -5,7 +5,9 @@ pages and diagrams to MkDocs, watch accounts/ when serving.
       - search
       - kam:
           today: 2026-11-20               # or env KAM_TODAY; default: the real date
-          include_private: !ENV [KAM_INCLUDE_PRIVATE, false]
+          include_private: !ENV [KAM_INCLUDE_PRIVATE, false]   # only from the build's environment:
+                                          # a committed `true` is refused (generator/audience.py)
+          audience: team                  # or company (env KAM_AUDIENCE): no judgements on the customer's people
           root: .                         # the folder holding accounts/ (default: mkdocs.yml's)
           cache_dir: .cache/kam/svg       # rendered diagrams, by content hash
           history: true                   # each account page's git history (last change, trends);
@@ -26,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import checks, site
+from . import audience, checks, site
 from .workspace import ACCOUNTS_DIR, plan_files
 
 log = logging.getLogger("mkdocs.plugins.kam")
@@ -63,6 +65,7 @@ class KamConfig(base.Config):
     cache_dir = c.Optional(c.Type(str))
     workers = c.Type(int, default=2)
     history = Flag(default=True)
+    audience = c.Optional(c.Choice(audience.AUDIENCES))
 
 
 def progress_logger(accounts: int, environ=os.environ):
@@ -91,18 +94,21 @@ class KamPlugin(BasePlugin[KamConfig]):
         try:
             self.today = site.today_from(self.config.today)
             self.history = self._history()
+            self.audience = audience.audience_from(self.config.audience, os.environ)
+            self.include_private = audience.private_opt_in(self.config.include_private, self.audience, os.environ)
             accounts = self.root / ACCOUNTS_DIR
             self.progress = progress_logger(len(plan_files(accounts)) if accounts.is_dir() else 0)
             self.portfolio = site.load(self.root, self.progress)
-        except site.SiteError as exc:
+        except (site.SiteError, audience.AudienceError) as exc:
             raise PluginError(str(exc)) from None
         return config
 
     def on_files(self, files: Files, config) -> Files:
         cache = Path(self.config.cache_dir) if self.config.cache_dir else site.DEFAULT_CACHE
-        options = site.Options(self.today, self.config.include_private, config.use_directory_urls,
+        options = site.Options(self.today, self.include_private, config.use_directory_urls,
                                cache if cache.is_absolute() else self.root / cache, max(1, self.config.workers),
-                               history_root=self.root if self.history else None, background=True)
+                               audience=self.audience, history_root=self.root if self.history else None,
+                               background=True)
         try:
             findings = checks.run_checks(self.portfolio, self.today)
             built = site.build(self.portfolio, findings, options, self.progress)

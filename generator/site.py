@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Optional, Sequence
 
 from . import documents as account_files, history
+from .audience import TEAM, for_audience
 from .cache import prune
 from .diagnostics import format_text, summary_line
 from .model import Portfolio
@@ -43,11 +44,11 @@ class Options:
     use_directory_urls: bool = True
     cache_dir: Path = DEFAULT_CACHE
     workers: int = 2
+    audience: str = TEAM  # generator/audience.py
     history_root: Optional[Path] = None  # the folder holding accounts/, to read git history from; None: no history
     # Render the diagrams while the caller goes on (MkDocs converting Markdown): the pages then hold a
     # marker where each diagram's size goes, and Site.finish(html) puts the sizes in after Site.wait().
     background: bool = False
-    audience: str = "team"  # team: every document of an account; company: only those its plan shares
 
 
 @dataclass
@@ -108,8 +109,11 @@ def safe_site_path(uri: str) -> str:
 
 
 def context(portfolio: Portfolio, findings: Sequence, options: Options) -> Context:
-    ctx = Context(portfolio, options.today, tuple(findings), options.include_private, options.use_directory_urls)
-    ctx.audience = options.audience
+    """The render context for the options' audience (its portfolio redacted for the company audience),
+    with each account's notes and documents."""
+    portfolio, findings = for_audience(portfolio, findings, options.audience)
+    ctx = Context(portfolio, options.today, findings, options.include_private and options.audience == TEAM,
+                  options.use_directory_urls, audience=options.audience)
     ctx.account_files = {plan.id: account_files.scan(Path(plan.file), plan.file) for plan in portfolio.plans
                          if plan.file.endswith(YAML_SUFFIXES)}
     return ctx
@@ -182,7 +186,8 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
     else:
         ctx.sizes = {uri: size for uri, path in diagrams.items() if (size := svg_size(path))}
     rendered = time.perf_counter()
-    if options.history_root is not None:  # one git log for all plans (generator/history.py)
+    if options.history_root is not None:  # one git log for all plans (generator/history.py); the plans as
+        # written, not as an audience sees them: the history cache is shared by every audience's build
         ctx.histories = history.for_plans(options.history_root, portfolio.plans)
     read = time.perf_counter()
     page_list = pages(ctx, progress)

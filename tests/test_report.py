@@ -206,3 +206,17 @@ def test_a_published_document_of_the_timeline_is_a_link(repo):
     portfolio_repo(repo)
     timeline = pages(repo)["accounts/case/index.md"].split("## Timeline {#timeline}")[1]
     assert '<a href="documents/avvik/tank-3/">avvik/tank-3.md</a>' in timeline
+
+
+def test_a_company_build_does_not_say_which_people_of_a_deal_are_not_economic_buyers(repo):
+    portfolio_repo(repo)
+    plan = repo / "accounts" / "case.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("stakeholders: [kvik]}", "stakeholders: [elie]}"),
+                    encoding="utf-8")
+    portfolio = site.load(Path("."))
+    findings = run_checks(portfolio, dt.date(2026, 11, 23))
+    assert any(f.check == "KAM802" and "Eirik Lie" in f.message for f in findings)
+    for audience, shown in (("team", True), ("company", False)):
+        ctx = site.context(portfolio, findings, site.Options(dt.date(2026, 11, 23), audience=audience))
+        page = next(p.markdown for p in site.pages(ctx) if p.uri == "accounts/case/index.md")
+        assert ("has no economic buyer among its stakeholders (its people are Eirik Lie)" in page) is shown, audience

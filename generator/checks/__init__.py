@@ -15,6 +15,7 @@ The modules, one per group of checks (codes by group):
     care            KAM401-KAM404  the tier's care model: roles, team size, complaint response, management meetings
     portfolio       KAM501-KAM504  revenue concentration, people exposure
     classification  KAM601-KAM602  tier against the key-account criteria
+    retention       KAM701         personal data kept after a stakeholder left
     pipeline        KAM801-KAM803  opportunities: close dates, economic buyers, lost reasons
     silences        KAM001         silences that match nothing
 registry.py holds the decorator and types, config.py reads settings.checks,
@@ -26,7 +27,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Portfolio
-from . import care, classification, pipeline, portfolio, promises, relationships, rhythm, silences  # noqa: F401 - register
+from . import (  # noqa: F401 - register
+    care, classification, pipeline, portfolio, promises, relationships, retention, rhythm, silences)
 from .registry import REGISTRY, Check, Finding, Param
 
 __all__ = ["Finding", "run_checks", "REGISTRY", "Check", "Param"]
