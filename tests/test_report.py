@@ -50,6 +50,13 @@ interactions:
 SETTINGS = {"      review_interval_days: 183\n": "      review_interval_days: 183\n      complaint_response_hours: 8\n"}
 
 
+def edit_case(repo: Path, old: str, new: str) -> None:
+    plan = repo / "accounts" / "case.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert old in text, old
+    plan.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def portfolio_repo(repo: Path) -> None:
     write(repo, "accounts/case.yaml", CASE)
     write(repo, "accounts/case/avvik/tank-3.md", "# Avvik: tank 3\n\nSensoren byttet 8. august.\n")
@@ -167,9 +174,7 @@ def test_the_attention_list_stays_short_at_any_size(monkeypatch, repo):
 
 def test_a_currency_without_an_exchange_rate_is_left_out_and_said_so(repo):
     portfolio_repo(repo)
-    plan = repo / "accounts" / "case.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("close: 2027-03-15,", "close: 2027-03-15, currency: SEK,"),
-                    encoding="utf-8")
+    edit_case(repo, "close: 2027-03-15,", "close: 2027-03-15, currency: SEK,")
     built = pages(repo)
     assert "1 open: 0 EUR, weighted by the chance of winning 0 EUR (no exchange rate for SEK in the settings: " \
            "left out)." in built["accounts/case/index.md"]
@@ -178,9 +183,7 @@ def test_a_currency_without_an_exchange_rate_is_left_out_and_said_so(repo):
 
 def test_a_review_due_later_in_the_quarter_is_due_not_late(repo):
     portfolio_repo(repo)
-    plan = repo / "accounts" / "case.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("next_review: 2026-09-20", "next_review: 2026-12-10"),
-                    encoding="utf-8")
+    edit_case(repo, "next_review: 2026-09-20", "next_review: 2026-12-10")
     out = kam().stdout
     line = next(x for x in out.splitlines() if x.startswith("1. **Fjordlaks"))
     assert "no review this quarter; next due 2026-12-10" in line
@@ -188,12 +191,10 @@ def test_a_review_due_later_in_the_quarter_is_due_not_late(repo):
 
 def test_hostile_text_in_the_pipeline_timeline_and_report_is_escaped(repo):
     portfolio_repo(repo)
-    plan = repo / "accounts" / "case.yaml"
     hostile = "<img src=x onerror=alert(1)> | [x](javascript:alert(1)) *b*"
-    text = plan.read_text(encoding="utf-8").replace("Kick-off in Florø", f'"{hostile}"').replace(
-        "title: Oxygen monitoring in five well boats", f'title: "{hostile}"').replace(
-        "name: Fjordlaks Havbruk AS", f'name: "{hostile}"')
-    plan.write_text(text, encoding="utf-8")
+    for old, new in (("Kick-off in Florø", f'"{hostile}"'), ("name: Fjordlaks Havbruk AS", f'name: "{hostile}"'),
+                     ("title: Oxygen monitoring in five well boats", f'title: "{hostile}"')):
+        edit_case(repo, old, new)
     built = pages(repo)
     for uri in ("accounts/case/index.md", "index.md", "reports/2026-q3.md"):
         body = built[uri].split("---\n", 2)[-1]  # the front matter's title is HTML-escaped by its own helper
@@ -210,9 +211,7 @@ def test_a_published_document_of_the_timeline_is_a_link(repo):
 
 def test_a_company_build_does_not_say_which_people_of_a_deal_are_not_economic_buyers(repo):
     portfolio_repo(repo)
-    plan = repo / "accounts" / "case.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("stakeholders: [kvik]}", "stakeholders: [elie]}"),
-                    encoding="utf-8")
+    edit_case(repo, "stakeholders: [kvik]}", "stakeholders: [elie]}")
     portfolio = site.load(Path("."))
     findings = run_checks(portfolio, dt.date(2026, 11, 23))
     assert any(f.check == "KAM802" and "Eirik Lie" in f.message for f in findings)
