@@ -166,6 +166,36 @@ def diff_command(base: str | None, head: str | None, root: Path, output_format: 
     click.echo(text if output_format == "json" else safe_lines(text), nl=False)
 
 
+@main.command("report")
+@root_option
+@click.option("--period", default=None, metavar="YYYY-Qn",
+              help="The quarter to report on, like 2026-Q4 (default: the current quarter).")
+@click.option("--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown",
+              show_default=True, help="markdown: to read or mail; json: for tools.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="The date the report is made on (default: today); the current quarter is judged as of it.")
+def report_command(root: Path, period: str | None, output_format: str, today) -> None:
+    """The quarterly report for the head of department: every account, what needs attention first."""
+    import json
+
+    from . import cycle, report as quarterly
+    from .render.report_page import to_markdown
+
+    day = today.date() if today else date.today()
+    try:
+        period = period or cycle.quarter(day)
+        quarterly.quarter_bounds(period)
+        result = load_portfolio(root, None)
+    except (quarterly.PeriodError, UsageError) as exc:
+        raise click.UsageError(str(exc)) from None
+    portfolio = result.portfolio()
+    if not result.ok or portfolio is None:
+        sys.exit(report(list(result.diagnostics), result.files, "text", False) or 1)
+    built = quarterly.build(portfolio, period, day)
+    click.echo(json.dumps(built.to_dict(), ensure_ascii=False, indent=2) if output_format == "json"
+               else to_markdown(built), nl=output_format == "json")
+
+
 @main.command("codeowners")
 @root_option
 @click.option("--check", "check_only", is_flag=True,

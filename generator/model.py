@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Mapping, Optional
 
 from .load import Document, SourceMap
+from .model_cycle import Interaction, Opportunity
 from .prose import mark
 
 Date = Optional[dt.date]
@@ -418,6 +419,8 @@ class Plan:
     commitments: tuple[Commitment, ...] = ()
     reviews: tuple[Review, ...] = ()
     silenced: tuple[Silence, ...] = ()
+    opportunities: tuple[Opportunity, ...] = ()
+    interactions: tuple[Interaction, ...] = ()
     shared_documents: tuple[str, ...] = ()  # documents the company build publishes too
     path: Loc = ()
     file: str = ""  # the plan's file, as diagnostics name it

@@ -24,7 +24,7 @@ from .audience import TEAM, for_audience
 from .cache import prune
 from .diagnostics import format_text, summary_line
 from .model import Portfolio
-from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages
+from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages, report_page
 from .render.context import Context, Page
 from .workspace import YAML_SUFFIXES, UsageError, load_portfolio
 
@@ -139,6 +139,7 @@ def pages(ctx: Context, progress: Optional[Progress] = None) -> list[Page]:
     index = people.PeopleIndex(ctx)
     out.append(people.index(ctx, index))
     out += [people.person(ctx, index, person_id) for person_id in index.people()]
+    out += report_page.pages(ctx)
     return out
 
 

@@ -30,7 +30,8 @@ TOOL_ROOT = Path(__file__).resolve().parents[2]
 
 # The top-level sections of a plan: a blank line before each.
 PLAN_SECTIONS = frozenset({"relationship", "classification", "situation", "goals", "buying_process", "tenders",
-                           "proposals", "stakeholders", "team", "actions", "commitments", "reviews"})
+                           "proposals", "stakeholders", "team", "actions", "commitments", "reviews",
+                           "opportunities", "interactions"})
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{kind}.schema.json"
 SYNTHETIC = "# Synthetic demo data written by `kam demo --seed {seed}`: every name and figure is invented."
@@ -79,6 +80,7 @@ nav:
   - Dashboard: dashboard.md
   - Accounts: accounts/index.md
   - People: people/index.md
+  - Reports: reports/index.md
 
 plugins:
   - search

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Plan
-from . import account_deals, account_people, documents, figures, history
+from . import account_cycle, account_deals, account_people, documents, figures, history
 from .context import Context, Page, account_page, person_page, rel
 from .escape import Markdown, html, md, md_block
 from .health import counts, explained, findings_table, silenced_table
@@ -34,6 +34,7 @@ def _lines(plan: Plan, ctx: Context, uri: str) -> list[str]:
     lines += account_deals.buying_process(plan, ctx, uri)
     lines += account_deals.tenders(plan, ctx, uri)
     lines += account_deals.proposals(plan, ctx, uri)
+    lines += account_cycle.pipeline(plan, ctx, uri)
     lines += account_people.decision_map(plan, ctx, uri)
     lines += account_people.stakeholders(plan, ctx, uri)
     lines += account_people.private_data(plan, ctx, uri)
@@ -41,6 +42,7 @@ def _lines(plan: Plan, ctx: Context, uri: str) -> list[str]:
     lines += account_deals.actions(plan, ctx, uri)
     lines += account_deals.commitments(plan, ctx, uri)
     lines += account_deals.reviews(plan, ctx, uri)
+    lines += account_cycle.timeline(plan, ctx, uri)
     lines += documents.section(plan, ctx, uri)
     lines += history.section(plan, ctx, uri)
     return lines

@@ -25,6 +25,7 @@ HOME = "index.md"
 DASHBOARD = "dashboard.md"
 ACCOUNTS = "accounts/index.md"
 PEOPLE = "people/index.md"
+REPORTS = "reports/index.md"
 
 
 def _slug(identifier: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Plan
-from . import charts, figures, shape
+from . import account_cycle, charts, figures, shape
 from .context import ACCOUNTS, DASHBOARD, HOME, Context, Page, account_page, person_page, rel
 from .escape import Markdown, md
 from .health import badge, findings_table, health_cell, named, severity
@@ -109,6 +109,7 @@ def home(ctx: Context) -> Page:
     lines += shape.groups(ctx, plans, worst_first)
     lines += concentration(ctx, conc)
     lines += shape.pictures(ctx, conc)
+    lines += account_cycle.portfolio_pipeline(ctx)
     return Page(HOME, "\n".join(lines) + "\n")
 
 
