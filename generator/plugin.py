@@ -5,7 +5,9 @@ pages and diagrams to MkDocs, watch accounts/ when serving.
       - search
       - kam:
           today: 2026-11-20               # or env KAM_TODAY; default: the real date
-          include_private: !ENV [KAM_INCLUDE_PRIVATE, false]
+          include_private: !ENV [KAM_INCLUDE_PRIVATE, false]   # only from the build's environment:
+                                          # a committed `true` is refused (generator/audience.py)
+          audience: team                  # or company (env KAM_AUDIENCE): no judgements on the customer's people
           root: .                         # the folder holding accounts/ (default: mkdocs.yml's)
           cache_dir: .cache/kam/svg       # rendered diagrams, by content hash
           history: true                   # each account page's git history (last change, trends);
@@ -18,6 +20,7 @@ import datetime as dt
 import gc
 import logging
 import os
+import tempfile
 from pathlib import Path
 
 from mkdocs.config import base
@@ -26,7 +29,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import checks, site
+from . import audience, checks, site
+from .cache import linked
+from .plaintext import safe_lines, safe_text
 from .workspace import ACCOUNTS_DIR, plan_files
 
 log = logging.getLogger("mkdocs.plugins.kam")
@@ -63,6 +68,7 @@ class KamConfig(base.Config):
     cache_dir = c.Optional(c.Type(str))
     workers = c.Type(int, default=2)
     history = Flag(default=True)
+    audience = c.Optional(c.Choice(audience.AUDIENCES))
 
 
 def progress_logger(accounts: int, environ=os.environ):
@@ -91,26 +97,32 @@ class KamPlugin(BasePlugin[KamConfig]):
         try:
             self.today = site.today_from(self.config.today)
             self.history = self._history()
+            self.audience = audience.audience_from(self.config.audience, os.environ)
+            self.include_private = audience.private_opt_in(self.config.include_private, self.audience, os.environ)
             accounts = self.root / ACCOUNTS_DIR
             self.progress = progress_logger(len(plan_files(accounts)) if accounts.is_dir() else 0)
             self.portfolio = site.load(self.root, self.progress)
-        except site.SiteError as exc:
-            raise PluginError(str(exc)) from None
+        except (site.SiteError, audience.AudienceError) as exc:
+            raise PluginError(safe_lines(str(exc))) from None
         return config
 
     def on_files(self, files: Files, config) -> Files:
         cache = Path(self.config.cache_dir) if self.config.cache_dir else site.DEFAULT_CACHE
-        options = site.Options(self.today, self.config.include_private, config.use_directory_urls,
+        if not cache.is_absolute() and linked(self.root, cache):  # a committed link: a private cache
+            cache = Path(tempfile.mkdtemp(prefix="kam-svg-"))
+        options = site.Options(self.today, self.include_private, config.use_directory_urls,
                                cache if cache.is_absolute() else self.root / cache, max(1, self.config.workers),
-                               history_root=self.root if self.history else None, background=True)
+                               audience=self.audience, history_root=self.root if self.history else None,
+                               background=True)
         try:
             findings = checks.run_checks(self.portfolio, self.today)
             built = site.build(self.portfolio, findings, options, self.progress)
         except site.SiteError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(safe_lines(str(exc))) from None
         except Exception as exc:  # a bug: one clear line, the traceback with `mkdocs build -v`
             log.debug("kam: building the pages failed", exc_info=True)
-            raise PluginError(f"kam: internal error while building the pages: {type(exc).__name__}: {exc}") from None
+            raise PluginError(f"kam: internal error while building the pages: {type(exc).__name__}: "
+                              f"{safe_text(str(exc))}") from None
         listed = {"index.md", "dashboard.md", "accounts/index.md", "people/index.md"}
         for page in built.pages:
             inclusion = InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV
@@ -132,7 +144,7 @@ class KamPlugin(BasePlugin[KamConfig]):
         try:
             built.wait()
         except site.SiteError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(safe_lines(str(exc))) from None
         log.info(f"kam: {len(self.portfolio.plans)} accounts, {len(built.pages)} pages, {len(built.diagrams)} "
                  f"diagrams ({built.stats.rendered} rendered, {built.stats.cached} from the cache) in "
                  f"{sum(built.seconds.values()):.2f} s")
@@ -158,7 +170,7 @@ class KamPlugin(BasePlugin[KamConfig]):
     def _add(files: Files, file: File) -> None:
         existing = files.get_file_from_path(file.src_uri)
         if existing is not None:
-            log.info(f"kam: the generated {file.src_uri} replaces the one in docs/")
+            log.info(f"kam: the generated {safe_text(file.src_uri)} replaces the one in docs/")
             files.remove(existing)
         files.append(file)
 

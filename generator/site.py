@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, Optional, Sequence
 
-from . import documents as account_files, history
+from . import documents as account_files, health, history
+from .audience import TEAM, for_audience
 from .cache import prune
 from .diagnostics import format_text, summary_line
 from .model import Portfolio
-from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages
+from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages, report_page
 from .render.context import Context, Page
 from .workspace import YAML_SUFFIXES, UsageError, load_portfolio
 
@@ -43,11 +44,11 @@ class Options:
     use_directory_urls: bool = True
     cache_dir: Path = DEFAULT_CACHE
     workers: int = 2
+    audience: str = TEAM  # generator/audience.py
     history_root: Optional[Path] = None  # the folder holding accounts/, to read git history from; None: no history
     # Render the diagrams while the caller goes on (MkDocs converting Markdown): the pages then hold a
     # marker where each diagram's size goes, and Site.finish(html) puts the sizes in after Site.wait().
     background: bool = False
-    audience: str = "team"  # team: every document of an account; company: only those its plan shares
 
 
 @dataclass
@@ -108,8 +109,11 @@ def safe_site_path(uri: str) -> str:
 
 
 def context(portfolio: Portfolio, findings: Sequence, options: Options) -> Context:
-    ctx = Context(portfolio, options.today, tuple(findings), options.include_private, options.use_directory_urls)
-    ctx.audience = options.audience
+    """The render context for the options' audience (its portfolio redacted for the company audience),
+    with each account's notes and documents."""
+    portfolio, findings = for_audience(portfolio, findings, options.audience)
+    ctx = Context(portfolio, options.today, findings, options.include_private and options.audience == TEAM,
+                  options.use_directory_urls, audience=options.audience)
     ctx.account_files = {plan.id: account_files.scan(Path(plan.file), plan.file) for plan in portfolio.plans
                          if plan.file.endswith(YAML_SUFFIXES)}
     return ctx
@@ -135,6 +139,7 @@ def pages(ctx: Context, progress: Optional[Progress] = None) -> list[Page]:
     index = people.PeopleIndex(ctx)
     out.append(people.index(ctx, index))
     out += [people.person(ctx, index, person_id) for person_id in index.people()]
+    out += report_page.pages(ctx)
     return out
 
 
@@ -158,13 +163,15 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
     for uri in sources:
         safe_site_path(uri)
     stats, pending = graphviz.RenderStats(), None
+    names = {source: f"the diagram {uri} of account '{PurePosixPath(uri).parent.name}'"
+             for uri, source in sources.items()}
     try:
         cache_dir = graphviz.writable(options.cache_dir)
         files = graphviz.cached_paths(sources.values(), cache_dir)
 
         def render() -> None:  # then drop the diagrams this site no longer shows (older versions)
             graphviz.render_all(sources.values(), cache_dir, workers=options.workers, stats=stats,
-                                progress=_stage(progress, "diagrams"))
+                                progress=_stage(progress, "diagrams"), names=names)
             prune(cache_dir, {path.name for path in files.values()})
 
         if options.background and not all(path.is_file() for path in files.values()):
@@ -181,8 +188,10 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
     else:
         ctx.sizes = {uri: size for uri, path in diagrams.items() if (size := svg_size(path))}
     rendered = time.perf_counter()
-    if options.history_root is not None:  # one git log for all plans (generator/history.py)
+    if options.history_root is not None:  # one git log for all plans (generator/history.py); the plans as
+        # written, not as an audience sees them: the history cache is shared by every audience's build
         ctx.histories = history.for_plans(options.history_root, portfolio.plans)
+        ctx.trends = health.trends(options.history_root, portfolio, ctx.histories, options.today, findings)
     read = time.perf_counter()
     page_list = pages(ctx, progress)
     copied = {uri: path for plan in portfolio.plans for uri, path in documents.files(plan, ctx).items()}

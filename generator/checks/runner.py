@@ -58,8 +58,8 @@ def _of_scope(scope: str) -> Iterable[Check]:
     return [c for c in REGISTRY.values() if c.scope == scope]
 
 
-def run(portfolio: Portfolio, today: dt.date) -> list[Finding]:
-    settings, locator, shared = portfolio.settings, Locator(portfolio), {}
+def run(portfolio: Portfolio, today: dt.date, shared: Optional[dict] = None) -> list[Finding]:
+    settings, locator, shared = portfolio.settings, Locator(portfolio), dict(shared or {})
     checks = config.CheckConfig(settings)
     findings = [_finding(locator, None, p, Severity.ERROR) for p in checks.problems()]
 

@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..analyse import Coverage, Exposure, coverage, portfolio_exposure
 from ..checks import Finding
+from ..health import Health, portfolio_health
 from ..model import Plan, Portfolio
 from .escape import SLUG
 from .words import SEVERITY_ORDER
@@ -24,6 +25,7 @@ HOME = "index.md"
 DASHBOARD = "dashboard.md"
 ACCOUNTS = "accounts/index.md"
 PEOPLE = "people/index.md"
+REPORTS = "reports/index.md"
 
 
 def _slug(identifier: str) -> str:
@@ -100,10 +102,11 @@ class Context:
     findings: tuple[Finding, ...] = ()
     include_private: bool = False
     use_directory_urls: bool = True
+    audience: str = "team"  # generator/audience.py: team (the whole plan) or company (no judgements on people)
     sizes: dict = field(default_factory=dict)  # diagram site path -> (width, height) in CSS pixels
     size_marker: str = ""  # set while diagrams render in the background: sizes are put in later
     histories: Optional[dict] = None  # plan id -> history.PlanHistory; None: the build reads no git history
-    audience: str = "team"  # team: everything; company: documents only where the plan shares them
+    trends: Optional[dict] = None  # plan id -> health.Trend since the last review (git history); None: not read
     account_files: dict = field(default_factory=dict)  # plan id -> documents.AccountFiles (notes, documents)
     _coverage: dict = field(default_factory=dict, repr=False)  # plan id -> Coverage, made once per build
 
@@ -130,6 +133,11 @@ class Context:
         return active[0] if active else None
 
     @cached_property
+    def health(self) -> dict[str, Health]:
+        """Every account's health (generator/health.py), by plan id."""
+        return portfolio_health(self.portfolio.plans, self.portfolio.settings, self.findings)
+
+    @cached_property
     def exposure(self) -> dict[str, Exposure]:
         return portfolio_exposure(self.portfolio, self.today, lambda plan: self.coverage(plan).graph)
 
@@ -148,6 +156,11 @@ class Context:
     def plan(self, plan_id: str) -> Optional[Plan]:
         """ctx.portfolio.plan(plan_id) by a dict (person pages look plans up ~70,000 times)."""
         return self._plans.get(plan_id)
+
+    @property
+    def judgements(self) -> bool:
+        """Whether pages show attitudes, influence and buying roles (the team audience only)."""
+        return self.audience == "team"
 
     def person_name(self, person_id: str) -> str:
         person = self.portfolio.people.get(person_id)

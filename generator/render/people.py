@@ -8,7 +8,7 @@ from collections import defaultdict
 from ..model import Person
 from .context import PEOPLE, Context, Page, account_page, person_page, rel
 from .escape import Markdown, md
-from .health import findings_table
+from .health import badge, findings_table
 from .md import admonition, anchor_id, bold, cell, front_matter, heading, join, link, none, table
 from .words import STRENGTH_MARK, date, words
 
@@ -66,8 +66,12 @@ def index(ctx: Context, people: PeopleIndex) -> Page:
                      str(len(exposure.covered)) if exposure else "0",
                      bold(str(len(exposure.lost_high_influence))) if exposure and exposure.lost_high_influence else "0",
                      date(person.left) if person and person.left else None])
-    lines += table(["Name", "Role", "Unit", "Accounts", "Owns", "Stakeholders covered",
-                    "Only they cover (high influence)", "Left"], rows, "lllrrrrl") if rows else none("Nobody yet.")
+    head = ["Name", "Role", "Unit", "Accounts", "Owns", "Stakeholders covered", "Only they cover (high influence)",
+            "Left"]
+    align = "lllrrrrl"
+    if not ctx.judgements:  # the company audience: no column that speaks of influence
+        head, align, rows = head[:6] + head[7:], align[:6] + align[7:], [row[:6] + row[7:] for row in rows]
+    lines += table(head, rows, align) if rows else none("Nobody yet.")
     return Page(uri, "\n".join(lines) + "\n")
 
 
@@ -95,14 +99,15 @@ def _accounts(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
     rows = []
     for plan, member in people.memberships[person_id]:
         owner = " (key account manager)" if plan.owner == person_id else ""
-        rows.append([_account(uri, plan), ctx.tier_name(plan), words(member.role) + owner,
-                     join(member.responsibilities, "<br>") or None])
+        rows.append([_account(uri, plan), badge(ctx.health[plan.id].state), ctx.tier_name(plan),
+                     words(member.role) + owner, join(member.responsibilities, "<br>") or None])
     for plan in people.owned[person_id]:
         if not any(p.id == plan.id for p, _ in people.memberships[person_id]):
-            rows.append([_account(uri, plan), ctx.tier_name(plan), "key account manager (not on the team list)", None])
+            rows.append([_account(uri, plan), badge(ctx.health[plan.id].state), ctx.tier_name(plan),
+                         "key account manager (not on the team list)", None])
     if not rows:
         return lines + none("Not on any account team.")
-    return lines + table(["Account", "Tier", "Role there", "Responsible for"], rows)
+    return lines + table(["Account", "Health", "Tier", "Role there", "Responsible for"], rows)
 
 
 def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> list[str]:
@@ -130,9 +135,11 @@ def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
         others = [p for p in ctx.coverage(plan).coverers.get(sid, []) if p != person_id]
         target = rel(uri, account_page(plan.id)) + "#" + anchor_id("s", sid)
         only = Markdown("**nobody else**") if not others else _others(ctx, others)
-        rows.append([_account(uri, plan), link(s.name, target), s.title, s.influence, s.attitude,
+        judged = [s.influence, s.attitude] if ctx.judgements else []
+        rows.append([_account(uri, plan), link(s.name, target), s.title, *judged,
                      STRENGTH_MARK[strength], only if (account_id, sid) not in lost else Markdown("**nobody else**")])
-    return lines + table(["Account", "Stakeholder", "Title", "Influence", "Attitude", "Strength", "Also covered by"], rows)
+    judged = ["Influence", "Attitude"] if ctx.judgements else []
+    return lines + table(["Account", "Stakeholder", "Title", *judged, "Strength", "Also covered by"], rows)
 
 
 def _others(ctx: Context, others: list[str]) -> Markdown:
