@@ -69,7 +69,8 @@ def test_terminal_sequences_in_plan_text_are_shown_not_obeyed(repo: Path):
         result = kam(*command)
         _no_command_lines(result.output)
     annotations = kam("check", "--format", "github", "--today", "2026-11-23").stdout
-    assert "\\x1b[2J" in annotations and "\x1b" not in annotations and "\x9b" not in annotations
+    # kam validate rejects the escape at its position (tests/test_hostile_input.py), in words, never obeyed
+    assert "U+001B" in annotations and "\x1b" not in annotations and "\x9b" not in annotations
 
 
 def test_the_diff_of_a_hostile_file_name_and_title_is_safe(git_repo):
@@ -98,5 +99,5 @@ def test_person_show_prints_what_a_plan_holds_without_obeying_it(repo: Path):
     plan.write_text(plan.read_text(encoding="utf-8").replace("name: Kari Nordmann", 'name: "Kari \\e[2JNordmann"', 1),
                     encoding="utf-8")
     result = kam("person", "show", "kari")
-    assert "\\x1b[2J" in result.output
+    assert "U+001B" in result.output  # an error at the name: the plan is not valid, and the escape is not obeyed
     _no_command_lines(result.output)
