@@ -54,6 +54,9 @@ def _string(schema: dict) -> st.SearchStrategy[str]:
         return st.from_regex(r"[a-z]{1,8}@[a-z]{1,8}\.(ee|fi|no|com)", fullmatch=True)
     if schema.get("format") == "uri":
         return st.from_regex(r"https?://[a-z]{1,10}\.(ee|fi|no|com)(/[a-z0-9]{0,8})?", fullmatch=True)
+    if "[T ]" in schema.get("pattern", ""):  # a date and time: real ones, as a regex would rarely give
+        return st.builds(lambda day, hour, minute: f"{day}T{hour:02d}:{minute:02d}", st.one_of(DAYS, NEAR_DAYS),
+                         st.integers(0, 23), st.integers(0, 59))
     if "pattern" in schema:
         regex = re.compile(schema["pattern"].replace("$", r"\Z"))
         edges = [edge for edge in EDGE_STRINGS if regex.search(edge)]
