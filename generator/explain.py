@@ -145,6 +145,17 @@ def unreal_date(value) -> Optional[str]:
     return f"{_MONTHS[month - 1]} {year} has no day {day}"
 
 
+DATE_YEARS = (1900, 2999)  # the years the schema's dates allow (its `date` pattern; a test keeps the two equal)
+
+
+def year_out_of_range(value) -> Optional[str]:
+    """Why a well-formed YYYY-MM-DD date is refused for its year, or None."""
+    m = re.fullmatch(r"(\d{4})-\d{2}-\d{2}", value) if isinstance(value, str) else None
+    if m is None or DATE_YEARS[0] <= int(m[1]) <= DATE_YEARS[1]:
+        return None
+    return f"the year {int(m[1])} is outside the years {DATE_YEARS[0]} to {DATE_YEARS[1]} a plan's dates can have"
+
+
 def rule(schema: dict) -> Optional[str]:
     """The schema's own plain-words rule for a pattern or format, as a clause: `write the date as ...`."""
     text = schema.get("patternErrorMessage")

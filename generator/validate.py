@@ -24,7 +24,7 @@ from typing import Iterator
 import jsonschema
 
 from .diagnostics import Diagnostic, Severity, sort_key
-from .explain import as_number, field_name, guess, rule, unreal_date
+from .explain import as_number, field_name, guess, rule, unreal_date, year_out_of_range
 from .load import Document
 
 SCHEMA_DIR = Path(__file__).parent / "schema"  # a link to the top-level schema/
@@ -181,6 +181,8 @@ def _pattern_message(where: str, error: jsonschema.ValidationError) -> str:
     hint = f" (did you mean {near}?)" if near else ""
     if error.validator == "format" and error.validator_value == "date" and (why := unreal_date(value)):
         return f"{where}: {_describe(value)} is not a real date: {why}"
+    if error.validator == "pattern" and (why := year_out_of_range(value)):
+        return f"{where} is {_describe(value)}: {why}"
     plain = rule(schema) or f"write it as {schema.get('description', 'the schema says').rstrip('.')}"
     return f"{where} is {_describe(value)}: {plain}{hint}"
 

@@ -166,6 +166,20 @@ def test_a_date_outside_1900_to_2999_is_an_error(repo, day):
     plan_with(repo, "last_contact: 2026-10-01", f"last_contact: {day}")
     (line,) = errors(kam("validate"))
     assert line.startswith("accounts/nordvik.yaml:20:19: error: ") and line.endswith("[schema]")
+    year = int(day[:4])
+    assert f"the year {year} is outside the years 1900 to 2999" in line  # the reason, not "write it as YYYY-MM-DD"
+
+
+def test_the_years_kam_explains_are_the_years_the_schema_allows():
+    import json
+    import re
+
+    from generator.explain import DATE_YEARS
+    from generator.validate import schema_path
+
+    pattern = json.loads(schema_path("plan").read_text(encoding="utf-8"))["$defs"]["date"]["pattern"]
+    allowed = [year for year in range(1000, 10000) if re.match(pattern, f"{year}-01-01")]
+    assert (allowed[0], allowed[-1]) == DATE_YEARS and len(allowed) == DATE_YEARS[1] - DATE_YEARS[0] + 1
 
 
 def test_a_tender_in_the_first_year_the_schema_allows_builds(repo):
