@@ -196,3 +196,17 @@ def test_a_demo_portfolio_shares_its_joint_goals_and_names_none_of_their_people(
         assert all(html(g.title) not in page for g in plan.goals if not g.shared)
         assert not [s.name for s in plan.stakeholders if html(s.name) in page]
         assert not [c.name for c in plan.situation.competitors if html(c.name) in page]
+
+
+def test_on_a_phone_the_page_does_not_scroll_sideways_wide_tables_scroll_in_their_box(pages):
+    import test_browser  # the system's Chromium under Playwright (the module, so its tests are not collected here)
+
+    out, _ = pages
+    with test_browser.chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.set_content(out["laanemere-sadamad"])
+        width = page.evaluate("document.documentElement.scrollWidth")
+        tables = page.evaluate("Array.from(document.querySelectorAll('table'), t => t.scrollWidth)")
+        page.close()
+    assert max(tables) > 390  # the page has tables wider than the phone ...
+    assert width <= 390  # ... and still does not scroll sideways as a whole
