@@ -53,6 +53,16 @@ def test_show_as_json_and_by_id(git_repo):
     assert [c["subject"] for c in data["commits"]] == ["Start the portfolio"]
 
 
+def test_show_finds_a_name_written_without_its_accents(repo):
+    plan = repo / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("name: Ola Hansen", "name: Øyvind Hånes"), encoding="utf-8")
+    for query in ("Oyvind Hanes", "øyvind  HÅNES"):  # as an e-mailed request may spell it
+        result = kam("person", "show", query)
+        assert result.exit_code == 0, result.output
+        assert result.output.startswith(f"Øyvind Hånes (ola) in Nordvik Havn AS ({PLAN}):")
+    assert kam("person", "show", "Oyvind Hansen").exit_code == 1
+
+
 def test_show_finds_nobody_exit_1(repo):
     result = kam("person", "show", "Nobody Here")
     assert result.exit_code == 1
