@@ -91,6 +91,14 @@ def test_a_past_quarter_in_the_order_of_what_needs_attention(repo):
                    + row.split(" | ")[6] + " | 2026-08-05 |")
 
 
+def test_two_deals_lost_in_the_quarter_are_two_opportunities_lost(repo):
+    portfolio_repo(repo)
+    edit_case(repo, "lost_reason: Price}\n", "lost_reason: Price}\n"
+              "  - {id: nets, title: Net cameras, stage: lost, value: 10000, close: 2026-08-20, lost_reason: Timing}\n")
+    attention = kam("--period", "2026-Q3").stdout.split("## Needs attention\n\n")[1].splitlines()[0]
+    assert attention.endswith("; 2 opportunities lost")
+
+
 def test_the_current_quarter_is_the_default_and_judged_as_of_today(repo):
     portfolio_repo(repo)
     out = kam().stdout
