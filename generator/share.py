@@ -26,7 +26,7 @@ h1{font-size:1.7rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:1.8rem 0 .5rem;b
 table{border-collapse:collapse;width:100%;margin:.4rem 0;font-size:.92em}th,td{text-align:left;vertical-align:top;
 padding:.3rem .5rem;border-bottom:1px solid #d0d7de}th{background:#f6f8fa}
 .wide{overflow-x:auto}.sub{color:#57606a}.none{color:#57606a;font-style:italic}ul{margin:.3rem 0}.d{white-space:nowrap}
-@media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}
+@media print{body{margin:0;max-width:none;font-size:11pt}.wide{overflow:visible}h2{break-after:avoid}tr{break-inside:avoid}
 @page{margin:18mm}}
 """
 
