@@ -184,7 +184,8 @@ def report_command(root: Path, period: str | None, output_format: str, today) ->
     day = today.date() if today else date.today()
     try:
         period = period or cycle.quarter(day)
-        quarterly.quarter_bounds(period)
+        if quarterly.quarter_bounds(period)[0] > day:
+            raise UsageError(f"{period} has not begun on {day}: report on {cycle.quarter(day)} or an earlier quarter")
         result = load_portfolio(root, None)
     except (quarterly.PeriodError, UsageError) as exc:
         raise click.UsageError(str(exc)) from None

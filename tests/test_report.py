@@ -122,6 +122,14 @@ def test_json_for_tools(repo):
     assert case["review_due"] is True and case["out_of_touch"] is False
 
 
+def test_a_quarter_that_has_not_begun_is_a_usage_error(repo):
+    portfolio_repo(repo)
+    result = kam("--period", "2027-Q1")  # kam() reports as of 2026-11-23
+    assert result.exit_code == 2
+    assert "2027-Q1 has not begun on 2026-11-23: report on 2026-Q4 or an earlier quarter" in result.output
+    assert "# Key-account report" not in result.output
+
+
 def test_wrong_periods_are_usage_errors_and_broken_plans_are_diagnostics(repo):
     for period in ("2026-13", "2026", "Q4-2026"):
         result = kam("--period", period)
