@@ -122,6 +122,11 @@ def test_json_for_tools(repo):
     assert case["review_due"] is True and case["out_of_touch"] is False
 
 
+def test_a_period_written_as_in_the_sites_address_is_the_same_report(repo):
+    portfolio_repo(repo)
+    assert kam("--period", "2026-q3").stdout == kam("--period", "2026-Q3").stdout != ""
+
+
 def test_a_quarter_that_has_not_begun_is_a_usage_error(repo):
     portfolio_repo(repo)
     result = kam("--period", "2027-Q1")  # kam() reports as of 2026-11-23
