@@ -60,7 +60,7 @@ def _care_model(portfolio: Portfolio, plan: Plan) -> str:
              ("Complaints answered within", f"{care.complaint_response_hours} hours"
               if care.complaint_response_hours is not None else None),
              ("Meetings with our management", f"{care.management_meetings_per_year} a year"
-              if care.management_meetings_per_year is not None else None),
+              if care.management_meetings_per_year else None),  # "0 a year" is no promise to put to a customer
              ("We review this plan", f"at least every {care.review_interval_days} days")]
     return "<ul>" + "".join(f"<li><b>{html(k)}:</b> {v}</li>" for k, v in items if v) + "</ul>"
 

@@ -170,6 +170,12 @@ def test_a_commitment_shows_the_dates_the_customer_was_told(tmp_path):
     assert told_due(Commitment("c", "p", "o", d(2026, 3, 15), reschedules=(untold,))) == d(2026, 3, 15)
 
 
+def test_a_tier_without_management_meetings_does_not_promise_zero_a_year(pages):
+    out, _ = pages
+    assert "Meetings with our management:</b> 2 a year" in out["laanemere-sadamad"]  # strategic: 2 a year
+    assert "Meetings with our management" not in out["narva-ekspress"]  # development: 0 a year
+
+
 def test_an_unknown_account_is_a_usage_error_with_a_suggestion(repo):
     done = subprocess.run([sys.executable, "-m", "generator", "share", "nordvk", "--out", "x.html"],
                           capture_output=True, text=True)
