@@ -183,8 +183,9 @@ def report_command(root: Path, period: str | None, output_format: str, today) ->
 
     day = today.date() if today else date.today()
     try:
-        period = period or cycle.quarter(day)
-        quarterly.quarter_bounds(period)
+        period = period.strip().upper() if period else cycle.quarter(day)  # 2026-q4, as in the site's addresses
+        if quarterly.quarter_bounds(period)[0] > day:
+            raise UsageError(f"{period} has not begun on {day}: report on {cycle.quarter(day)} or an earlier quarter")
         result = load_portfolio(root, None)
     except (quarterly.PeriodError, UsageError) as exc:
         raise click.UsageError(str(exc)) from None

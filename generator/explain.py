@@ -20,7 +20,9 @@ ENTRY = {"stakeholders": "stakeholder", "team": "team member", "goals": "goal", 
          "units": "unit", "products": "product", "competitors": "competitor", "steps": "step",
          "influences": "influence", "buying_roles": "buying role", "readers": "reader", "people": "person",
          "tiers": "tier", "silenced": "silence", "participants": "participant", "watch": "change to watch",
-         "corrections": "correction", "responsibilities": "responsibility", "documents": "document"}
+         "corrections": "correction", "responsibilities": "responsibility", "documents": "document",
+         "opportunities": "opportunity", "interactions": "interaction", "criteria": "criterion",
+         "required_roles": "required role"}
 # the keys that say which entry it is, in the order a reader recognises them
 LABELS = ("id", "person", "period", "stakeholder", "goal", "check", "date", "name")
 

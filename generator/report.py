@@ -174,7 +174,8 @@ def _attention(a: dict, as_of: str) -> tuple[list[str], int]:
     if a["new_findings"]:
         reasons.append((len(a["new_findings"]), f"{len(a['new_findings'])} new finding(s): {', '.join(a['new_checks'])}"))
     if a["pipeline"]["lost"]:
-        reasons.append((1, f"{a['pipeline']['lost']} opportunity lost"))
+        lost = a["pipeline"]["lost"]
+        reasons.append((1, f"{lost} {'opportunity' if lost == 1 else 'opportunities'} lost"))
     reasons.sort(key=lambda r: -r[0])
     return [text for _, text in reasons], sum(score for score, _ in reasons)
 

@@ -25,8 +25,8 @@ margin:2rem auto;padding:0 1rem}
 h1{font-size:1.7rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:1.8rem 0 .5rem;border-bottom:1px solid #d0d7de}
 table{border-collapse:collapse;width:100%;margin:.4rem 0;font-size:.92em}th,td{text-align:left;vertical-align:top;
 padding:.3rem .5rem;border-bottom:1px solid #d0d7de}th{background:#f6f8fa}
-.sub{color:#57606a}.none{color:#57606a;font-style:italic}ul{margin:.3rem 0}.d{white-space:nowrap}
-@media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}
+.wide{overflow-x:auto}.sub{color:#57606a}.none{color:#57606a;font-style:italic}ul{margin:.3rem 0}.d{white-space:nowrap}
+@media print{body{margin:0;max-width:none;font-size:11pt}.wide{overflow:visible}h2{break-after:avoid}tr{break-inside:avoid}
 @page{margin:18mm}}
 """
 
@@ -35,7 +35,7 @@ def _table(headers: Iterable[str], rows: list[list[Optional[str]]]) -> str:
     """Rows of already escaped cells."""
     head = "".join(f"<th>{html(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell if cell else '–'}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="wide"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def _section(title: str, content: str, empty: str) -> str:
@@ -60,7 +60,7 @@ def _care_model(portfolio: Portfolio, plan: Plan) -> str:
              ("Complaints answered within", f"{care.complaint_response_hours} hours"
               if care.complaint_response_hours is not None else None),
              ("Meetings with our management", f"{care.management_meetings_per_year} a year"
-              if care.management_meetings_per_year is not None else None),
+              if care.management_meetings_per_year else None),  # "0 a year" is no promise to put to a customer
              ("We review this plan", f"at least every {care.review_interval_days} days")]
     return "<ul>" + "".join(f"<li><b>{html(k)}:</b> {v}</li>" for k, v in items if v) + "</ul>"
 

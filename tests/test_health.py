@@ -141,6 +141,16 @@ def test_pages_name_our_people_by_name_not_by_id(portfolio):
     assert f" {person};" not in row
 
 
+def test_a_person_named_beside_their_id_is_named_once(portfolio):
+    from generator.render.health import named
+
+    plan = portfolio.plan("nordvik")
+    person, name = plan.owner, portfolio.people[plan.owner].name
+    diagnostic = Diagnostic(plan.file, 1, 1, Severity.WARNING, "KAM504", f"if {person} ({name}) left, 3 would have nobody")
+    message = named(Context(portfolio, TODAY), Finding(diagnostic, "KAM504", None, people=(person,)))
+    assert message == f"if {name} left, 3 would have nobody"
+
+
 def test_unknown_tiers_and_check_codes_under_health_are_errors_at_their_line(tmp_path, monkeypatch):
     from generator import model
     from generator.load import load

@@ -53,6 +53,16 @@ def test_show_as_json_and_by_id(git_repo):
     assert [c["subject"] for c in data["commits"]] == ["Start the portfolio"]
 
 
+def test_show_finds_a_name_written_without_its_accents(repo):
+    plan = repo / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("name: Ola Hansen", "name: Øyvind Hånes"), encoding="utf-8")
+    for query in ("Oyvind Hanes", "øyvind  HÅNES"):  # as an e-mailed request may spell it
+        result = kam("person", "show", query)
+        assert result.exit_code == 0, result.output
+        assert result.output.startswith(f"Øyvind Hånes (ola) in Nordvik Havn AS ({PLAN}):")
+    assert kam("person", "show", "Oyvind Hansen").exit_code == 1
+
+
 def test_show_finds_nobody_exit_1(repo):
     result = kam("person", "show", "Nobody Here")
     assert result.exit_code == 1
@@ -78,6 +88,21 @@ def test_erase_removes_only_the_person_and_the_lines_naming_them(repo):
     assert changed == ["+    influences: [per]"]  # every other change is a removed line
     assert f"{PLAN}: removed stakeholder Kari Nordmann (kari); Ola Hansen reports to them" in result.output
     assert load_portfolio(repo).ok
+
+
+def test_an_id_that_is_two_different_people_in_two_plans_is_erased_only_with_account(repo):
+    write(repo, "accounts/vik.yaml", "id: vik\nname: Vik Sjømat AS\nowner: jtamm\ntier: strategic\nstakeholders:\n"
+          "  - {id: ola, name: Ola Nilsen, influence: low, attitude: neutral}\n")
+    before = {p.name: p.read_text(encoding="utf-8") for p in (repo / "accounts").glob("*.yaml")}
+    result = kam("person", "erase", "ola")
+    assert result.exit_code == 1
+    assert ("kam person erase: 'ola' is not the same person in every plan (Ola Hansen in nordvik; Ola Nilsen in vik): "
+            "erase one of them with --account ACCOUNT") in result.output
+    assert {p.name: p.read_text(encoding="utf-8") for p in (repo / "accounts").glob("*.yaml")} == before
+    result = kam("person", "erase", "ola", "--account", "vik")
+    assert result.exit_code == 0, result.output
+    assert "Ola Nilsen" not in (repo / "accounts/vik.yaml").read_text(encoding="utf-8")
+    assert "Ola Hansen" in (repo / PLAN).read_text(encoding="utf-8")
 
 
 def test_dry_run_shows_the_diff_and_writes_nothing(repo):

@@ -91,6 +91,14 @@ def test_a_past_quarter_in_the_order_of_what_needs_attention(repo):
                    + row.split(" | ")[6] + " | 2026-08-05 |")
 
 
+def test_two_deals_lost_in_the_quarter_are_two_opportunities_lost(repo):
+    portfolio_repo(repo)
+    edit_case(repo, "lost_reason: Price}\n", "lost_reason: Price}\n"
+              "  - {id: nets, title: Net cameras, stage: lost, value: 10000, close: 2026-08-20, lost_reason: Timing}\n")
+    attention = kam("--period", "2026-Q3").stdout.split("## Needs attention\n\n")[1].splitlines()[0]
+    assert attention.endswith("; 2 opportunities lost")
+
+
 def test_the_current_quarter_is_the_default_and_judged_as_of_today(repo):
     portfolio_repo(repo)
     out = kam().stdout
@@ -112,6 +120,19 @@ def test_json_for_tools(repo):
     assert case["promises"] == {"kept": 0, "moved": 0, "broken": 1, "late": 0}
     assert case["pipeline"]["won_value"] == 20000 and case["pipeline"]["open_weighted"] == 50000
     assert case["review_due"] is True and case["out_of_touch"] is False
+
+
+def test_a_period_written_as_in_the_sites_address_is_the_same_report(repo):
+    portfolio_repo(repo)
+    assert kam("--period", "2026-q3").stdout == kam("--period", "2026-Q3").stdout != ""
+
+
+def test_a_quarter_that_has_not_begun_is_a_usage_error(repo):
+    portfolio_repo(repo)
+    result = kam("--period", "2027-Q1")  # kam() reports as of 2026-11-23
+    assert result.exit_code == 2
+    assert "2027-Q1 has not begun on 2026-11-23: report on 2026-Q4 or an earlier quarter" in result.output
+    assert "# Key-account report" not in result.output
 
 
 def test_wrong_periods_are_usage_errors_and_broken_plans_are_diagnostics(repo):

@@ -97,7 +97,8 @@ def test_the_hook_runs_kam_validate_on_every_file_that_can_change_a_verdict():
     assert (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) == (
         "kam-validate", "kam validate", "python", False)
     files = re.compile(hook["files"])
-    for path in ("accounts/nordvik.yaml", "accounts/_people.yaml", "schema/plan.schema.json", ".github/CODEOWNERS"):
+    for path in ("accounts/nordvik.yaml", "accounts/_people.yaml", "schema/plan.schema.json", ".github/CODEOWNERS",
+                 "accounts/nordvik.md", "accounts/nordvik/minutes/2026-10-14.md", "accounts/nordvik/offer.pdf"):
         assert files.search(path), path
     assert not files.search("docs/index.md")
 

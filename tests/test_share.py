@@ -170,6 +170,12 @@ def test_a_commitment_shows_the_dates_the_customer_was_told(tmp_path):
     assert told_due(Commitment("c", "p", "o", d(2026, 3, 15), reschedules=(untold,))) == d(2026, 3, 15)
 
 
+def test_a_tier_without_management_meetings_does_not_promise_zero_a_year(pages):
+    out, _ = pages
+    assert "Meetings with our management:</b> 2 a year" in out["laanemere-sadamad"]  # strategic: 2 a year
+    assert "Meetings with our management" not in out["narva-ekspress"]  # development: 0 a year
+
+
 def test_an_unknown_account_is_a_usage_error_with_a_suggestion(repo):
     done = subprocess.run([sys.executable, "-m", "generator", "share", "nordvk", "--out", "x.html"],
                           capture_output=True, text=True)
@@ -196,3 +202,20 @@ def test_a_demo_portfolio_shares_its_joint_goals_and_names_none_of_their_people(
         assert all(html(g.title) not in page for g in plan.goals if not g.shared)
         assert not [s.name for s in plan.stakeholders if html(s.name) in page]
         assert not [c.name for c in plan.situation.competitors if html(c.name) in page]
+
+
+def test_on_a_phone_the_page_does_not_scroll_sideways_wide_tables_scroll_in_their_box(pages):
+    import test_browser  # the system's Chromium under Playwright (the module, so its tests are not collected here)
+
+    out, _ = pages
+    with test_browser.chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.set_content(out["laanemere-sadamad"])
+        width = page.evaluate("document.documentElement.scrollWidth")
+        tables = page.evaluate("Array.from(document.querySelectorAll('table'), t => t.scrollWidth)")
+        page.emulate_media(media="print")  # on paper nothing is cut off at the box's edge
+        printed = page.evaluate("Array.from(document.querySelectorAll('.wide'), d => getComputedStyle(d).overflowX)")
+        page.close()
+    assert printed and set(printed) == {"visible"}
+    assert max(tables) > 390  # the page has tables wider than the phone ...
+    assert width <= 390  # ... and still does not scroll sideways as a whole

@@ -47,12 +47,18 @@ class CommitMention:
     subject: str
 
 
+# letters that do not decompose into a base letter and an accent, as people write them without one
+_PLAIN = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
 def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    """Case, spacing and accents aside: 'Helen Parn' and 'Oystein Odegard', as a request may spell them."""
+    text = unicodedata.normalize("NFKD", text.casefold()).translate(_PLAIN)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
 def matches(stakeholder: Stakeholder, query: str) -> bool:
-    """The query is their id, or their name (case and spacing aside)."""
+    """The query is their id, or their name (case, spacing and accents aside)."""
     return stakeholder.id == query or _fold(stakeholder.name) == _fold(query)
 
 

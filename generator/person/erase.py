@@ -206,6 +206,11 @@ def changes(portfolio: Portfolio, sid: str, account: Optional[str] = None) -> li
         removed = (f"stakeholder {person.name} ({sid})",) + tuple(r.what for r in refs)
         out.append(Change(plan.file, plan.id, sid, person.name, before, after, removed,
                           mentions(after, sid, person.name)))
+    if account is None and len({" ".join(c.name.casefold().split()) for c in out}) > 1:
+        # ids are a plan's own: the same id in two plans can be two people, and erasing one must not erase the other
+        who = "; ".join(f"{c.name} in {c.account}" for c in out)
+        raise ErasureError(f"'{sid}' is not the same person in every plan ({who}): erase one of them with "
+                           f"--account ACCOUNT")
     return out
 
 

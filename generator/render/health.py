@@ -53,8 +53,9 @@ def named(ctx: Context, finding: Finding) -> str:
     message = finding.message
     for person in finding.people:
         if person in ctx.portfolio.people:
-            name = ctx.person_name(person)
-            message = re.sub(rf"(?<![\w-]){re.escape(person)}(?![\w-])", lambda _: name, message)
+            name = ctx.person_name(person)  # "oodegard (Øystein Ødegård)" is their name once, not twice
+            message = re.sub(rf"(?<![\w-]){re.escape(person)}(?![\w-])(?: \({re.escape(name)}\))?",
+                             lambda _: name, message)
     return message
 
 
