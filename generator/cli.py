@@ -200,6 +200,31 @@ def new_command(plan_id: str, name: str | None, owner: str | None, tier: str | N
     click.echo(f"created {os.path.relpath(path)}: fill it in, then run kam validate", err=True)
 
 
+@main.command("pages")
+@root_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The folder to write into (default: docs_dir of mkdocs.yml, where builders read pages).")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Judge overdue work as of this date (default: the plugin's today:, KAM_TODAY, today).")
+def pages_command(root: Path, out: Path | None, today) -> None:
+    """Write the site's generated pages and diagrams as files, for any MkDocs-like builder.
+
+    Only files whose content changed are written; pages that no longer belong are removed.
+    """
+    from . import pages, site
+
+    try:
+        settings = pages.read_settings(root, today.date() if today else None)
+        written = pages.write(pages.generate(root, settings.options), out or settings.docs_dir)
+    except site.SiteError as exc:
+        click.echo(f"kam pages: {exc}", err=True)
+        sys.exit(1)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"kam pages: {len(written.written)} written, {len(written.removed)} removed, "
+               f"{written.unchanged} unchanged in {os.path.relpath(out or settings.docs_dir)}", err=True)
+
+
 @main.command("demo")
 @click.option("--accounts", type=click.IntRange(1, 100_000), required=True, help="How many accounts to write.")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="The folder to write the repository into.")

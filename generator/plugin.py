@@ -20,22 +20,21 @@ import logging
 import os
 from pathlib import Path
 
+import pathspec
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import checks, site
+from . import checks, pages, publish, site
 from .workspace import ACCOUNTS_DIR, plan_files
 
 log = logging.getLogger("mkdocs.plugins.kam")
 
 PROGRESS_MIN_ACCOUNTS = 100  # smaller sites build in a few seconds: no progress lines
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"", "0", "false", "no", "off"}
-
 
 class Flag(c.BaseConfigOption[bool]):
     """true/false, also as the text of an environment variable (1, yes, on ...)."""
@@ -45,15 +44,10 @@ class Flag(c.BaseConfigOption[bool]):
         self.default = default
 
     def run_validation(self, value) -> bool:
-        if value is None:
-            return self.default
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, int) and value in (0, 1):
-            return bool(value)
-        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-            return value.strip().lower() in _TRUE
-        raise c.ValidationError(f"expected true or false, got {value!r}")
+        try:
+            return site.flag(value, self.default)
+        except site.SiteError:
+            raise c.ValidationError(f"expected true or false, got {value!r}") from None
 
 
 class KamConfig(base.Config):
@@ -84,18 +78,33 @@ class KamPlugin(BasePlugin[KamConfig]):
     portfolio = None
     built = None
     root: Path = Path(".")
+    dirty = False
+    _ours: frozenset = frozenset()  # docs/ files `kam pages` wrote
+    staging = None  # the folder the site is built in, moved to site_dir when complete (generator/publish.py)
+
+    def on_startup(self, command, dirty):
+        self.dirty = dirty  # `mkdocs build --dirty` builds on top of site/: nothing to swap
 
     def on_config(self, config):
         # Load and validate first: invalid plans stop the build before site/ is touched.
         self.root = Path(self.config.root or Path(config.config_file_path or "mkdocs.yml").parent).resolve()
         try:
             self.today = site.today_from(self.config.today)
-            self.history = self._history()
+            self.history = site.history_wanted(self.config.history)
             accounts = self.root / ACCOUNTS_DIR
             self.progress = progress_logger(len(plan_files(accounts)) if accounts.is_dir() else 0)
             self.portfolio = site.load(self.root, self.progress)
         except site.SiteError as exc:
             raise PluginError(str(exc)) from None
+        # docs/README.md says what to run to a builder that does not run this plugin (pages.PLACEHOLDER):
+        # here the generated home page takes its place, without MkDocs' warning about the two.
+        config.exclude_docs = (config.exclude_docs or pathspec.GitIgnoreSpec.from_lines([])) + \
+            pathspec.GitIgnoreSpec.from_lines([f"/{pages.PLACEHOLDER}"])
+        self._ours = pages.written_by_kam(Path(config.docs_dir))
+        if not self.dirty:
+            self.site_dir = config.site_dir
+            self.staging = publish.staging_for(Path(config.site_dir))
+            config.site_dir = str(self.staging)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -141,24 +150,27 @@ class KamPlugin(BasePlugin[KamConfig]):
     def on_post_page(self, output, page, config):
         return self.built.finish(output) if self.built is not None else output
 
+    @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config):
         gc.unfreeze()  # `mkdocs serve`: the next build's collections may free this one's objects
+        if self.staging is None:
+            return
+        counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+        if config.strict and any(h.get_counts() for h in counted):
+            return  # MkDocs aborts this build next (on_build_error discards it)
+        publish.publish(self.staging, Path(self.site_dir))
+        config.site_dir, self.staging = self.site_dir, None
 
-    def _history(self) -> bool:
-        """The `history` option, unless KAM_HISTORY says otherwise."""
-        value = os.environ.get("KAM_HISTORY", "").strip()
-        if not value:
-            return self.config.history
-        try:
-            return Flag().run_validation(value)
-        except c.ValidationError:
-            raise site.SiteError(f"KAM_HISTORY must be true or false (1/0, yes/no, on/off); got {value!r}") from None
+    def on_build_error(self, error):
+        if self.staging is not None:  # the previous site stays as it was
+            publish.discard(self.staging)
+            self.staging = None
 
-    @staticmethod
-    def _add(files: Files, file: File) -> None:
+    def _add(self, files: Files, file: File) -> None:
         existing = files.get_file_from_path(file.src_uri)
         if existing is not None:
-            log.info(f"kam: the generated {file.src_uri} replaces the one in docs/")
+            if file.src_uri not in self._ours:  # not the same page, written by `kam pages`
+                log.info(f"kam: the generated {file.src_uri} replaces the one in docs/")
             files.remove(existing)
         files.append(file)
 
