@@ -225,6 +225,30 @@ def pages_command(root: Path, out: Path | None, today) -> None:
                f"{written.unchanged} unchanged in {os.path.relpath(out or settings.docs_dir)}", err=True)
 
 
+@main.command("serve")
+@root_option
+@click.option("-a", "--dev-addr", "address", default="127.0.0.1:8000", show_default=True, metavar="HOST:PORT",
+              help="Where to serve the site.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Judge overdue work as of this date (default: the plugin's today:, KAM_TODAY, today).")
+def serve_command(root: Path, address: str, today) -> None:
+    """Serve the site and rebuild it as plans change (only what an edit touches: about a second)."""
+    from . import pages, serve, site
+
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or not 0 <= int(port) < 65536:
+        raise click.BadParameter(f"expected HOST:PORT, e.g. 127.0.0.1:8000; got {address!r}", param_hint="-a")
+    try:
+        settings = pages.read_settings(root, today.date() if today else None)
+        serve.run(root, settings.options, settings.docs_dir, host, int(port))
+    except site.SiteError as exc:
+        click.echo(f"kam serve: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"kam serve: cannot serve on {address}: {exc.strerror}", err=True)
+        sys.exit(1)
+
+
 @main.command("demo")
 @click.option("--accounts", type=click.IntRange(1, 100_000), required=True, help="How many accounts to write.")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="The folder to write the repository into.")

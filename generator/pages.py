@@ -110,27 +110,32 @@ def _replace(target: Path, data: bytes) -> None:
     os.replace(temporary, target)  # a builder reading the folder never sees half a page
 
 
-def write(files: dict[str, Content], out: Path) -> Written:
+def write(files: dict[str, Content], out: Path, previous: Optional[dict[str, Content]] = None) -> Written:
     """Bring `out` in line with `files`: write the changed ones, remove the ones this writer wrote
-    before that are gone; refuse (SiteError) to overwrite a file it did not write."""
+    before that are gone; refuse (SiteError) to overwrite a file it did not write.
+
+    `previous`: what this process wrote into `out` last time (`kam serve`): a file with the same
+    content as then is taken as unchanged without reading it again."""
     for uri in files:
         site.safe_site_path(uri)
     out.mkdir(parents=True, exist_ok=True)
-    ours, result = _manifest(out), Written()
-    contents = {uri: _bytes(content) for uri, content in files.items()}
-    foreign = sorted(uri for uri, data in contents.items()
-                     if uri not in ours and (out / uri).exists() and not _same(out / uri, data))
+    ours, result = (set(previous) if previous is not None else _manifest(out)), Written()
+    previous = previous or {}
+    todo = {uri: content for uri, content in files.items() if previous.get(uri) != content}
+    foreign = sorted(uri for uri, content in todo.items()
+                     if uri not in ours and (out / uri).exists() and not _same(out / uri, _bytes(content)))
     if foreign:
         raise site.SiteError(f"{out / foreign[0]} was not written by kam pages and would be replaced by a "
                              f"generated page ({len(foreign)} such file(s)): move them out of {out}, then run again")
-    for uri, data in sorted(contents.items()):
-        target = out / uri
+    result.unchanged = len(files) - len(todo)
+    for uri, content in sorted(todo.items()):
+        target, data = out / uri, _bytes(content)
         if _same(target, data):
             result.unchanged += 1
             continue
         _replace(target, data)
         result.written.append(uri)
-    for uri in sorted(ours - contents.keys()):
+    for uri in sorted(ours - files.keys()):
         site.safe_site_path(uri)
         try:
             (out / uri).unlink()
@@ -138,7 +143,8 @@ def write(files: dict[str, Content], out: Path) -> Written:
         except FileNotFoundError:
             pass
         _remove_empty_parents(out, out / uri)
-    _replace(out / MANIFEST, (MANIFEST_HEADER + "".join(f"{uri}\n" for uri in sorted(contents))).encode("utf-8"))
+    if result.written or result.removed or not (out / MANIFEST).exists():
+        _replace(out / MANIFEST, (MANIFEST_HEADER + "".join(f"{uri}\n" for uri in sorted(files))).encode("utf-8"))
     return result
 
 

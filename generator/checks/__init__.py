@@ -23,6 +23,7 @@ runner.py runs them and places the findings.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Optional
 
 from ..model import Portfolio
 from . import care, classification, portfolio, promises, relationships, rhythm, silences  # noqa: F401 - register
@@ -31,8 +32,10 @@ from .registry import REGISTRY, Check, Finding, Param
 __all__ = ["Finding", "run_checks", "REGISTRY", "Check", "Param"]
 
 
-def run_checks(portfolio: Portfolio, today: dt.date) -> list[Finding]:
-    """Every finding of every enabled check, silenced ones included (marked), sorted by file and line."""
+def run_checks(portfolio: Portfolio, today: dt.date, graphs: Optional[dict] = None) -> list[Finding]:
+    """Every finding of every enabled check, silenced ones included (marked), sorted by file and line.
+    `graphs`: the plans' coverage graphs from an earlier run (kept by `kam serve`), reused where the plan
+    is the same object."""
     from .runner import run
 
-    return run(portfolio, today)
+    return run(portfolio, today, {} if graphs is None else graphs)

@@ -106,6 +106,16 @@ class Context:
     portfolio: Portfolio
     tier: Optional[Tier] = None
     shared: dict = field(default_factory=dict)  # computations shared by all plans of one run
+    graphs: dict = field(default_factory=dict)  # plan id -> (plan, coverage graph); may outlive the run
+
+    def coverage_graph(self, plan: Plan):
+        """The plan's coverage graph, made once per plan object (`kam serve` keeps them across runs)."""
+        found = self.graphs.get(plan.id)
+        if found is None or found[0] is not plan:
+            from .. import analyse
+
+            found = self.graphs[plan.id] = (plan, analyse.coverage_graph(plan))
+        return found[1]
 
     @property
     def settings(self) -> Settings:

@@ -58,8 +58,9 @@ def _of_scope(scope: str) -> Iterable[Check]:
     return [c for c in REGISTRY.values() if c.scope == scope]
 
 
-def run(portfolio: Portfolio, today: dt.date) -> list[Finding]:
+def run(portfolio: Portfolio, today: dt.date, graphs: Optional[dict] = None) -> list[Finding]:
     settings, locator, shared = portfolio.settings, Locator(portfolio), {}
+    graphs = {} if graphs is None else graphs
     checks = config.CheckConfig(settings)
     findings = [_finding(locator, None, p, Severity.ERROR) for p in checks.problems()]
 
@@ -71,14 +72,14 @@ def run(portfolio: Portfolio, today: dt.date) -> list[Finding]:
         for check in _of_scope("plan"):
             effective = checks.resolve(check, tier)
             if effective.enabled:
-                ctx = Context(today, effective.params, portfolio, tier, shared)
+                ctx = Context(today, effective.params, portfolio, tier, shared, graphs)
                 found.extend(_finding(locator, check, p, effective.severity, plan) for p in check.function(plan, ctx))
         found = silences.apply(found, plan, today)
         found.extend(_finding(locator, None, p, Severity.ERROR, plan) for p in silences.unknown_checks(plan))
         for check in _of_scope("silences"):
             effective = checks.resolve(check, tier)
             if effective.enabled:
-                ctx = Context(today, effective.params, portfolio, tier, shared)
+                ctx = Context(today, effective.params, portfolio, tier, shared, graphs)
                 enabled = lambda other: checks.resolve(other, tier).enabled  # noqa: E731
                 found.extend(_finding(locator, check, p, effective.severity, plan)
                              for p in check.function(plan, ctx, found, enabled))
@@ -87,6 +88,6 @@ def run(portfolio: Portfolio, today: dt.date) -> list[Finding]:
     for check in _of_scope("portfolio"):
         effective = checks.resolve(check)
         if effective.enabled:
-            ctx = Context(today, effective.params, portfolio, None, shared)
+            ctx = Context(today, effective.params, portfolio, None, shared, graphs)
             findings.extend(_finding(locator, check, p, effective.severity) for p in check.function(portfolio, ctx))
     return sorted(findings, key=lambda f: sort_key(f.diagnostic))

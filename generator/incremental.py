@@ -1,0 +1,205 @@
+"""Incremental pages for `kam serve`: after an edit only the changed plans are parsed, validated and
+rendered again, with the portfolio-wide pages and the pages whose inputs changed.
+
+    pages = Pages(root, options)
+    pages.refresh()   -> True when something changed; then pages.files (as pages.generate() gives them)
+                         or pages.errors (the same lines `kam validate` prints)
+
+What an account page shows comes from its plan, its findings, the people directory and the tiers; a
+person page from the plans that name the person and the findings about them. A change to the settings
+or the people directory rebuilds everything; a plan edit rebuilds its page, its diagrams, the overview
+pages and the pages of the people it names, and any other page whose findings changed (revenue shares,
+exposure). Coverage graphs of unchanged plans are kept, for the checks and the pages.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Optional
+
+from . import checks, history, site
+from .diagnostics import Diagnostic, Severity
+from .model import Plan
+from .pages import Content
+from .render import account, account_people, graphviz, people, portfolio as portfolio_pages
+from .render.context import account_page, person_page
+from .workspace import ACCOUNTS_DIR, YAML_SUFFIXES, LoadResult, load_portfolio
+
+Stamp = tuple[int, int]  # (modification time in ns, size)
+
+
+def named_people(plan: Plan) -> set[str]:
+    """Our people whose person page shows something of this plan."""
+    found = {plan.owner} | {member.person for member in plan.team}
+    found |= {action.owner for action in plan.actions} | {c.owner for c in plan.commitments}
+    return found
+
+
+class Pages:
+    def __init__(self, root: Path, options: site.Options):
+        self.root, self.options = root, options
+        self.accounts = root / ACCOUNTS_DIR
+        self.stamps: dict[Path, Stamp] = {}
+        self.plans: dict[Path, Plan] = {}  # resolved file -> its valid plan
+        self.base: Optional[LoadResult] = None  # settings and people, from the last load
+        self.files: dict[str, Content] = {}
+        self.errors: list[Diagnostic] = []
+        self.graphs: dict = {}  # the checks' coverage graphs (checks.run_checks)
+        self.coverage: dict[str, tuple[Plan, object]] = {}  # plan id -> (plan, analyse.Coverage)
+        self.diagrams: dict[str, dict[str, Path]] = {}  # plan id -> site path -> SVG
+        self.sizes: dict[str, tuple[int, int]] = {}
+        self.histories: Optional[dict] = None
+        self.findings: dict[str, tuple] = {}  # plan id or person id -> its findings, as last rendered
+        self.person_findings: dict[str, tuple] = {}
+        self.stats = graphviz.RenderStats()
+
+    def scan(self) -> dict[Path, Stamp]:
+        stamps = {}
+        try:
+            entries = list(os.scandir(self.accounts))
+        except OSError:
+            return {}
+        for entry in entries:
+            if entry.name.endswith(YAML_SUFFIXES) and not entry.name.startswith("."):
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                stamps[Path(entry.path).resolve()] = (stat.st_mtime_ns, stat.st_size)
+        return stamps
+
+    def refresh(self) -> bool:
+        """Bring the pages (or the errors) up to date with accounts/; False when nothing changed."""
+        stamps = self.scan()
+        if stamps == self.stamps and (self.files or self.errors):
+            return False
+        changed = {p for p in stamps.keys() | self.stamps.keys() if stamps.get(p) != self.stamps.get(p)}
+        self.stamps = stamps
+        full = self.base is None or any(p.name.startswith("_") for p in changed)
+        try:
+            if full:
+                self._load_all()
+            else:
+                self._load_some(changed)
+        except site.SiteError as exc:
+            self.errors = [Diagnostic(str(self.accounts), 1, 1, Severity.ERROR, "site", str(exc))]
+        return True
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def _fail(self) -> None:
+        """The plans have errors: the same lines as `kam validate`, for the error page."""
+        result = load_portfolio(self.root, models=False)
+        self.errors = list(result.diagnostics) or [
+            Diagnostic(str(self.accounts), 1, 1, Severity.ERROR, "site", "the plans could not be loaded")]
+
+    def _load_all(self) -> None:
+        result = load_portfolio(self.root)
+        if not result.ok or result.settings is None:
+            self.base = None
+            return self._fail()
+        self.base, self.errors = result, []
+        self.plans = {Path(plan.file).resolve(): plan for plan in result.plans}
+        self.coverage, self.diagrams, self.sizes, self.findings, self.person_findings = {}, {}, {}, {}, {}
+        if self.options.history_root is not None:
+            self.histories = history.for_plans(self.options.history_root, result.plans)
+        self._render(None)
+
+    def _load_some(self, changed: set[Path]) -> None:
+        present = [p for p in changed if p in self.stamps and not p.name.startswith("_")]
+        result = load_portfolio(self.root, present) if present else self.base
+        if not result.ok:
+            return self._fail()
+        before = dict(self.plans)
+        for path in changed:
+            self.plans.pop(path, None)
+        if result is not self.base:
+            self.plans.update({Path(plan.file).resolve(): plan for plan in result.plans})
+        counts = Counter(plan.id for plan in self.plans.values())
+        if any(n > 1 for n in counts.values()):
+            return self._fail()  # a plan id twice: kam validate's lines say where
+        self.errors = []
+        touched = {plan.id for path, plan in self.plans.items() if before.get(path) is not plan}
+        gone = [plan for path, plan in before.items() if self.plans.get(path) is not plan]
+        new = [plan for plan in self.plans.values() if plan.id in touched]
+        if self.histories is not None and new:
+            missing = [plan for plan in new if plan.id not in self.histories]
+            if missing:
+                self.histories.update(history.for_plans(self.options.history_root, missing))
+        people_named = set().union(*(named_people(plan) for plan in gone + new)) if gone or new else set()
+        self._render(touched | {plan.id for plan in gone}, people_named)
+
+    # --- rendering ----------------------------------------------------------------------------
+
+    def _render(self, touched: Optional[set[str]], people_named: Iterable[str] = ()) -> None:
+        """Render the pages; `touched`: the plan ids that changed (None: everything)."""
+        result = self.base
+        result.plans = list(self.plans.values())
+        portfolio = result.portfolio()
+        findings = checks.run_checks(portfolio, self.options.today, self.graphs)
+        ctx = site.context(portfolio, findings, self.options)
+        ids = {plan.id for plan in portfolio.plans}
+        for plan in portfolio.plans:
+            kept = self.coverage.get(plan.id)
+            if kept is not None and kept[0] is plan:
+                ctx._coverage[plan.id] = kept[1]
+        self._diagrams(ctx, touched)
+        ctx.sizes, ctx.histories = self.sizes, self.histories
+        files = dict(self.files) if touched is not None else {}
+        for uri, page in ((p.uri, p) for p in (portfolio_pages.home(ctx), portfolio_pages.dashboard(ctx),
+                                                portfolio_pages.accounts_index(ctx))):
+            files[uri] = page.markdown.encode("utf-8")
+        for plan in portfolio.plans:
+            mine = tuple(ctx.findings_by_account.get(plan.id, ()))
+            if touched is None or plan.id in touched or self.findings.get(plan.id) != mine:
+                files[account_page(plan.id)] = account.build(plan, ctx).markdown.encode("utf-8")
+                self.findings[plan.id] = mine
+        index = people.PeopleIndex(ctx)
+        listing = people.index(ctx, index)
+        files[listing.uri] = listing.markdown.encode("utf-8")
+        named, listed = set(people_named), index.people()
+        for person in listed:
+            theirs = tuple(ctx.findings_by_person.get(person, ()))
+            uri = person_page(person)
+            if touched is None or person in named or uri not in files or self.person_findings.get(person) != theirs:
+                files[uri] = people.person(ctx, index, person).markdown.encode("utf-8")
+                self.person_findings[person] = theirs
+        self._drop_stale(files, ids, set(listed))
+        for uri, path in ((u, p) for diagrams in self.diagrams.values() for u, p in diagrams.items()):
+            files[uri] = path
+        self.coverage = {plan.id: (plan, ctx.coverage(plan)) for plan in portfolio.plans}
+        self.graphs = {k: v for k, v in self.graphs.items() if k in ids}
+        self.files = files
+
+    def _diagrams(self, ctx, touched: Optional[set[str]]) -> None:
+        """Render the diagrams of the changed plans (unchanged ones are kept, with their sizes)."""
+        plans = [p for p in ctx.portfolio.plans if touched is None or p.id in touched]
+        sources = {plan.id: account_people.diagram_sources(plan, ctx) for plan in plans}
+        every = [source for by_uri in sources.values() for source in by_uri.values()]
+        try:
+            cache_dir = graphviz.writable(self.options.cache_dir)
+            paths = graphviz.render_all(every, cache_dir, workers=self.options.workers, stats=self.stats)
+        except graphviz.RenderError as exc:
+            raise site.SiteError(str(exc)) from None
+        current = {plan.id for plan in ctx.portfolio.plans}
+        self.diagrams = {pid: d for pid, d in self.diagrams.items() if pid in current}
+        for plan_id, by_uri in sources.items():
+            self.diagrams[plan_id] = {site.safe_site_path(uri): paths[source] for uri, source in by_uri.items()}
+            for uri, path in self.diagrams[plan_id].items():
+                size = site.svg_size(path)
+                if size:
+                    self.sizes[uri] = size
+
+    def _drop_stale(self, files: dict, plan_ids: set[str], person_ids: set[str]) -> None:
+        keep_accounts = {account_page(pid) for pid in plan_ids}
+        keep_people = {person_page(pid) for pid in person_ids}
+        for uri in list(files):
+            if uri.endswith("/index.md") and uri.startswith("accounts/") and uri.count("/") == 2:
+                if uri not in keep_accounts:
+                    del files[uri]
+            elif uri.startswith("people/") and uri.count("/") == 2 and uri not in keep_people:
+                del files[uri]
+            elif uri.endswith(".svg"):
+                del files[uri]  # put back from self.diagrams
