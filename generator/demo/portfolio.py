@@ -101,7 +101,9 @@ validation:
 """
 EXTRA_CSS = "\nextra_css:\n  - assets/kam.css\n"
 
-GITIGNORE = "# built site and kam's cache\nsite/\n.cache/\n"
+GITIGNORE = ("# built site and kam's cache\nsite/\n.cache/\n"
+             "# pages written by `kam pages` into docs/ (listed in docs/.kam-pages)\n"
+             "/docs/.kam-pages\n/docs/index.md\n/docs/dashboard.md\n/docs/accounts/\n/docs/people/\n")
 
 
 class DemoError(Exception):
@@ -246,6 +248,9 @@ def _tool_files(today: dt.date) -> dict[str, str]:
     if css.is_file():
         files["docs/assets/kam.css"] = css.read_text(encoding="utf-8")
     files["docs/.gitkeep"] = ""
+    placeholder = TOOL_ROOT / "docs" / "README.md"  # the home page of a builder that did not get kam's pages
+    if placeholder.is_file():
+        files["docs/README.md"] = placeholder.read_text(encoding="utf-8")
     files["mkdocs.yml"] = MKDOCS_YML.format(company=OUR_COMPANY, today=today.isoformat(),
                                             extra_css=EXTRA_CSS if css.is_file() else "")
     files[".gitignore"] = GITIGNORE
