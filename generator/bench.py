@@ -174,7 +174,8 @@ def export_plain(root: Path, out: Path) -> int:
         target.write_bytes(content)
     source_docs = root / "docs"
     if source_docs.is_dir():
-        shutil.copytree(source_docs, out / "docs", dirs_exist_ok=True)
+        # without the placeholder home page, which the plugin leaves out too (generator/pages.py)
+        shutil.copytree(source_docs, out / "docs", dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md"))
     with open(root / "mkdocs.yml", encoding="utf-8") as handle:
         settings = yaml_load(handle)
     settings["plugins"] = [p for p in settings.get("plugins", [])
