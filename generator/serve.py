@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 from . import pages, site
 from .diagnostics import format_text
 from .incremental import Pages
+from .rowcache import RowCache
 from .render.context import output_url
 from .render.escape import html
 
@@ -132,6 +133,7 @@ class Server:
         self.site = Site(work / "site")
         self.search = SearchIndex(work / "site" / "search" / "search_index.json")
         self.written: Optional[dict] = None
+        self.rows = RowCache()
         self.built = False
 
     def step(self) -> Optional[float]:
@@ -159,6 +161,7 @@ class Server:
         from mkdocs.config import load_config
 
         config = load_config(config_file=str(self.config_file))
+        config.plugins["kam-serve-rows"] = self.rows  # big pages: only changed table rows converted
         build(config, dirty=self.built)
         self.built = True
         directory_urls = self.pages.options.use_directory_urls

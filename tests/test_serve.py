@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import environment
-from generator import serve, site
+from generator import rowcache, serve, site
 from generator.cli import main
 from generator.render import escape
 from test_site import TODAY, make_repo
@@ -140,3 +140,19 @@ def test_kam_serve_refuses_an_address_that_is_not_host_and_port():
     result = CliRunner().invoke(main, ["serve", "-a", "localhost"])
     assert result.exit_code == 2
     assert "HOST:PORT" in result.output
+
+
+def test_big_pages_converted_row_by_row_are_the_pages_a_whole_build_makes(server, tmp_path, monkeypatch):
+    monkeypatch.setattr(rowcache, "MIN_CHARS", 0)  # every page goes through the row cache
+    edit(server.root, "nordvik", "name: ", "name: Zqx Edited ")
+    server.step()  # the first build with the cache: it learns every row
+    edit(server.root, "nordvik", "attitude: sceptic", "attitude: blocker")  # findings change: dashboard rows
+    edit(server.root, "volga", "name: ", "name: Other Edit ")
+    server.step()
+    fresh = serve.Server(server.root, server.pages.options, server.root / "docs", tmp_path / "fresh")
+    monkeypatch.setattr(rowcache, "MIN_CHARS", 10**9)  # converted whole, as the published site is
+    fresh.step()
+    for uri in ("index.html", "dashboard/index.html", "accounts/index.html", "people/index.html",
+                "accounts/nordvik/index.html"):
+        assert page(server, uri) == page(fresh, uri), uri
+    assert "Other Edit" in page(server, "dashboard/index.html") or "Other Edit" in page(server, "index.html")
