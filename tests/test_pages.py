@@ -171,3 +171,15 @@ def test_a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(pu
     assert result.returncode == 0, result.stderr
     assert leftovers(root) == []
     assert (root / "site" / "index.html").is_file()
+
+
+def test_a_builder_that_runs_no_plugin_and_got_no_pages_shows_what_to_run(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    start = config.index("  - kam:")
+    end = config.index("\n\n", start)
+    (root / "mkdocs.yml").write_text(config[:start] + config[end:], encoding="utf-8")  # as Zensical reads it
+    result = subprocess.run([str(MKDOCS), "build"], cwd=root, capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stderr
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "run <code>kam pages</code>, then build again" in home

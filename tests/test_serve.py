@@ -156,3 +156,17 @@ def test_big_pages_converted_row_by_row_are_the_pages_a_whole_build_makes(server
                 "accounts/nordvik/index.html"):
         assert page(server, uri) == page(fresh, uri), uri
     assert "Other Edit" in page(server, "dashboard/index.html") or "Other Edit" in page(server, "index.html")
+
+
+def test_a_removed_plan_leaves_the_site_and_comes_back_when_restored(server):
+    plan = server.root / "accounts" / "volga.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.unlink()
+    server.step()
+    assert server.site.errors is None
+    assert not (server.work / "docs" / "accounts" / "volga" / "index.md").exists()
+    assert "accounts/volga/" not in page(server, "index.html")
+    plan.write_text(text, encoding="utf-8")
+    server.step()
+    assert "accounts/volga/" in page(server, "index.html")
+    assert (server.site.folder / "accounts" / "volga" / "index.html").is_file()
