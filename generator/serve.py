@@ -101,7 +101,7 @@ class SearchIndex:
 
     def __init__(self, path: Path):
         self.path = path
-        self.entries: dict[str, list] = {}  # page URL -> its entries
+        self.entries: dict[str, str] = {}  # page URL -> its entries, as JSON (written as they are)
         self.config: dict = {}
 
     def merge(self, urls: set[str]) -> None:
@@ -114,10 +114,11 @@ class SearchIndex:
         fresh: dict[str, list] = {}
         for entry in index.get("docs", []):
             fresh.setdefault(entry.get("location", "").split("#", 1)[0], []).append(entry)
-        self.entries.update(fresh)
+        compact = {"ensure_ascii": False, "separators": (",", ":")}
+        self.entries.update((url, ",".join(json.dumps(e, **compact) for e in group)) for url, group in fresh.items())
         self.entries = {url: e for url, e in self.entries.items() if url in urls}
-        merged = {"config": self.config, "docs": [entry for group in self.entries.values() for entry in group]}
-        self.path.write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        docs = ",".join(group for group in self.entries.values() if group)
+        self.path.write_text(f'{{"config":{json.dumps(self.config, **compact)},"docs":[{docs}]}}', encoding="utf-8")
 
 
 class Server:
@@ -135,18 +136,22 @@ class Server:
         self.written: Optional[dict] = None
         self.rows = RowCache()
         self.built = False
+        self.seconds: dict[str, float] = {}
 
     def step(self) -> Optional[float]:
         """One look at the plans; rebuild when they changed. Seconds it took, or None if nothing changed."""
         started = time.perf_counter()
         if not self.pages.refresh():
             return None
+        self.seconds = {"pages": time.perf_counter() - started}
         if self.pages.errors:
             self.site.publish(format_text(self.pages.errors))
             return time.perf_counter() - started
         try:
+            written = time.perf_counter()
             pages.write(self.pages.files, self.work / "docs", self.written)
             self.written = dict(self.pages.files)
+            self.seconds["write"] = time.perf_counter() - written
             self._mkdocs()
         except Exception as exc:  # noqa: BLE001 - shown on the page; the server goes on
             self.site.publish(f"{self.work / 'docs'}:1:1: error: the site could not be built: "
@@ -160,13 +165,16 @@ class Server:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
+        started = time.perf_counter()
         config = load_config(config_file=str(self.config_file))
         config.plugins["kam-serve-rows"] = self.rows  # big pages: only changed table rows converted
         build(config, dirty=self.built)
         self.built = True
+        merged = time.perf_counter()
         directory_urls = self.pages.options.use_directory_urls
         urls = {output_url(uri, directory_urls) for uri in self.pages.files if uri.endswith(".md")}
         self.search.merge(urls)
+        self.seconds.update(mkdocs=merged - started, search=time.perf_counter() - merged)
 
 
 def handler(state: Site) -> type:
@@ -231,7 +239,8 @@ def run(root: Path, options: site.Options, docs_dir: Path, host: str, port: int,
             if seconds is not None and server.site.errors:
                 say(f"kam serve: the plans have errors (the browser shows them too):\n{server.site.errors.rstrip()}")
             elif seconds is not None:
-                say(f"kam serve: rebuilt in {seconds:.2f} s")
+                parts = ", ".join(f"{name} {value:.2f}" for name, value in server.seconds.items())
+                say(f"kam serve: rebuilt in {seconds:.2f} s ({parts})")
     finally:
         httpd.shutdown()
         httpd.server_close()
