@@ -46,6 +46,7 @@ class Pages:
         self.base: Optional[LoadResult] = None  # settings and people, from the last load
         self.files: dict[str, Content] = {}
         self.errors: list[Diagnostic] = []
+        self.broken: set[Path] = set()  # files with errors at the last look
         self.graphs: dict = {}  # the checks' coverage graphs (checks.run_checks)
         self.coverage: dict[str, tuple[Plan, object]] = {}  # plan id -> (plan, analyse.Coverage)
         self.diagrams: dict[str, dict[str, Path]] = {}  # plan id -> site path -> SVG
@@ -92,6 +93,7 @@ class Pages:
     def _fail(self) -> None:
         """The plans have errors: the same lines as `kam validate`, for the error page."""
         result = load_portfolio(self.root, models=False)
+        self.broken = {Path(d.path).resolve() for d in result.diagnostics}  # looked at again next time
         self.errors = list(result.diagnostics) or [
             Diagnostic(str(self.accounts), 1, 1, Severity.ERROR, "site", "the plans could not be loaded")]
 
@@ -108,6 +110,7 @@ class Pages:
         self._render(None)
 
     def _load_some(self, changed: set[Path]) -> None:
+        changed, self.broken = changed | self.broken, set()
         present = [p for p in changed if p in self.stamps and not p.name.startswith("_")]
         result = load_portfolio(self.root, present) if present else self.base
         if not result.ok:

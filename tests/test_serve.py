@@ -170,3 +170,16 @@ def test_a_removed_plan_leaves_the_site_and_comes_back_when_restored(server):
     server.step()
     assert "accounts/volga/" in page(server, "index.html")
     assert (server.site.folder / "accounts" / "volga" / "index.html").is_file()
+
+
+def test_the_error_page_stays_until_every_broken_plan_is_fixed(server):
+    edit(server.root, "nordvik", "attitude: sceptic", "attitude: skeptical")
+    edit(server.root, "volga", "owner: mivanova", "owner: mivanov")
+    server.step()
+    edit(server.root, "volga", "owner: mivanov", "owner: mivanova")
+    server.step()
+    assert server.site.errors is not None and "accounts/nordvik.yaml:" in server.site.errors
+    assert "accounts/volga.yaml" not in server.site.errors
+    edit(server.root, "nordvik", "attitude: skeptical", "attitude: sceptic")
+    server.step()
+    assert server.site.errors is None
