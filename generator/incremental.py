@@ -48,6 +48,7 @@ class Pages:
         self.errors: list[Diagnostic] = []
         self.broken: set[Path] = set()  # files with errors at the last look
         self.graphs: dict = {}  # the checks' coverage graphs (checks.run_checks)
+        self.memo: dict = {}  # the checks' findings per plan and check (checks.run_checks)
         self.coverage: dict[str, tuple[Plan, object]] = {}  # plan id -> (plan, analyse.Coverage)
         self.diagrams: dict[str, dict[str, Path]] = {}  # plan id -> site path -> SVG
         self.sizes: dict[str, tuple[int, int]] = {}
@@ -141,7 +142,7 @@ class Pages:
         result = self.base
         result.plans = list(self.plans.values())
         portfolio = result.portfolio()
-        findings = checks.run_checks(portfolio, self.options.today, self.graphs)
+        findings = checks.run_checks(portfolio, self.options.today, self.graphs, self.memo)
         ctx = site.context(portfolio, findings, self.options)
         ids = {plan.id for plan in portfolio.plans}
         for plan in portfolio.plans:

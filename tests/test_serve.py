@@ -183,3 +183,18 @@ def test_the_error_page_stays_until_every_broken_plan_is_fixed(server):
     edit(server.root, "nordvik", "attitude: skeptical", "attitude: sceptic")
     server.step()
     assert server.site.errors is None
+
+
+def test_checks_that_reuse_an_earlier_runs_findings_find_what_a_fresh_run_finds(server):
+    from generator import checks
+
+    edit(server.root, "nordvik", "attitude: sceptic", "attitude: blocker")
+    edit(server.root, "volga", "name: ", "name: Other Edit ")
+    server.step()
+    base = server.pages.base
+    base.plans = list(server.pages.plans.values())
+    portfolio = base.portfolio()
+    today = server.pages.options.today
+    reused = checks.run_checks(portfolio, today, server.pages.graphs, server.pages.memo)
+    assert any(key != "settings" and key != "today" for key in server.pages.memo)
+    assert reused == checks.run_checks(portfolio, today)

@@ -32,10 +32,11 @@ from .registry import REGISTRY, Check, Finding, Param
 __all__ = ["Finding", "run_checks", "REGISTRY", "Check", "Param"]
 
 
-def run_checks(portfolio: Portfolio, today: dt.date, graphs: Optional[dict] = None) -> list[Finding]:
+def run_checks(portfolio: Portfolio, today: dt.date, graphs: Optional[dict] = None,
+               memo: Optional[dict] = None) -> list[Finding]:
     """Every finding of every enabled check, silenced ones included (marked), sorted by file and line.
     `graphs`: the plans' coverage graphs from an earlier run (kept by `kam serve`), reused where the plan
-    is the same object."""
+    is the same object; `memo`: each plan's findings by check from an earlier run, likewise."""
     from .runner import run
 
-    return run(portfolio, today, {} if graphs is None else graphs)
+    return run(portfolio, today, {} if graphs is None else graphs, memo)

@@ -107,6 +107,7 @@ class Context:
     tier: Optional[Tier] = None
     shared: dict = field(default_factory=dict)  # computations shared by all plans of one run
     graphs: dict = field(default_factory=dict)  # plan id -> (plan, coverage graph); may outlive the run
+    used_portfolio: bool = False
 
     def coverage_graph(self, plan: Plan):
         """The plan's coverage graph, made once per plan object (`kam serve` keeps them across runs)."""
@@ -123,6 +124,7 @@ class Context:
 
     def once(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute a portfolio-wide value once per run (revenue base, exposure ...)."""
+        self.used_portfolio = True  # what the check found may change when another plan does
         if key not in self.shared:
             self.shared[key] = compute()
         return self.shared[key]

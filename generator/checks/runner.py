@@ -58,9 +58,21 @@ def _of_scope(scope: str) -> Iterable[Check]:
     return [c for c in REGISTRY.values() if c.scope == scope]
 
 
-def run(portfolio: Portfolio, today: dt.date, graphs: Optional[dict] = None) -> list[Finding]:
+def _memo(memo: Optional[dict], settings, today: dt.date) -> dict:
+    """Findings of one check on one plan from an earlier run (`kam serve`), valid for the same settings
+    object and date; a check that looked at the portfolio (ctx.once) is never kept."""
+    memo = {} if memo is None else memo
+    if memo.get("settings") is not settings or memo.get("today") != today:
+        memo.clear()
+        memo.update(settings=settings, today=today)
+    return memo
+
+
+def run(portfolio: Portfolio, today: dt.date, graphs: Optional[dict] = None,
+        memo: Optional[dict] = None) -> list[Finding]:
     settings, locator, shared = portfolio.settings, Locator(portfolio), {}
     graphs = {} if graphs is None else graphs
+    memo = _memo(memo, settings, today)
     checks = config.CheckConfig(settings)
     findings = [_finding(locator, None, p, Severity.ERROR) for p in checks.problems()]
 
@@ -71,9 +83,15 @@ def run(portfolio: Portfolio, today: dt.date, graphs: Optional[dict] = None) -> 
         found = []
         for check in _of_scope("plan"):
             effective = checks.resolve(check, tier)
-            if effective.enabled:
+            kept = memo.get((plan.id, check.code))
+            if kept is not None and kept[0] is plan:
+                found.extend(kept[1])
+            elif effective.enabled:
                 ctx = Context(today, effective.params, portfolio, tier, shared, graphs)
-                found.extend(_finding(locator, check, p, effective.severity, plan) for p in check.function(plan, ctx))
+                made = [_finding(locator, check, p, effective.severity, plan) for p in check.function(plan, ctx)]
+                if not ctx.used_portfolio:
+                    memo[(plan.id, check.code)] = (plan, made)
+                found.extend(made)
         found = silences.apply(found, plan, today)
         found.extend(_finding(locator, None, p, Severity.ERROR, plan) for p in silences.unknown_checks(plan))
         for check in _of_scope("silences"):
