@@ -58,7 +58,7 @@ FIGURES = (
     Figure("build_cold", "site build, cold caches", "plain", 1.5),
     Figure("rebuild", "site rebuild, one plan changed", "plain", 1.15),
     Figure("edit_to_view", "kam serve: edit to view (plan saved -> new page served)", None, None),
-    Figure("other_builder", f"{OTHER_BUILDER} build after kam pages, same pages"),
+    Figure("other_builder", f"{OTHER_BUILDER} build of the same repository (kam plugin), warm caches"),
     Figure("parse", "reference: C loader parse of the same YAML"),
     Figure("plain", "reference: plain mkdocs build, same pages"),
 )
@@ -257,7 +257,7 @@ def edit_plan(path: Path, mark: str) -> bytes:
 
 # --- one size ---------------------------------------------------------------------------------
 
-def measure(root: Path, repeat: int, log=print) -> Result:
+def measure(root: Path, repeat: int, log=print, edits: int = EDITS) -> Result:
     """Every figure for the portfolio in `root`, `repeat` times, each beside its reference."""
     result = Result(len([p for p in (root / "accounts").glob("*.yaml") if not p.name.startswith("_")]))
     plain = root.parent / f"{root.name}-{PLAIN}"
@@ -279,7 +279,7 @@ def measure(root: Path, repeat: int, log=print) -> Result:
             result.add("rebuild", timed(mkdocs_build(), root))
         finally:
             plan.write_bytes(before)
-        for seconds in edit_to_view(root, EDITS, log):
+        for seconds in edit_to_view(root, edits, log):
             result.add("edit_to_view", Run(seconds, 0.0))
         subprocess.run(kam("pages"), cwd=root, env=environment(), check=True, capture_output=True)
         result.add("other_builder", timed(other_build(OTHER_BUILDER), root))
