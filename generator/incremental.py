@@ -40,13 +40,13 @@ def named_people(plan: Plan) -> set[str]:
 class Pages:
     def __init__(self, root: Path, options: site.Options):
         self.root, self.options = root, options
-        self.accounts = root / ACCOUNTS_DIR
-        self.stamps: dict[Path, Stamp] = {}
-        self.plans: dict[Path, Plan] = {}  # resolved file -> its valid plan
+        self.accounts = (root / ACCOUNTS_DIR).resolve()
+        self.stamps: dict[str, Stamp] = {}  # file name in accounts/ -> its stamp (looked at ten times a second)
+        self.plans: dict[str, Plan] = {}  # file name -> its valid plan
         self.base: Optional[LoadResult] = None  # settings and people, from the last load
         self.files: dict[str, Content] = {}
         self.errors: list[Diagnostic] = []
-        self.broken: set[Path] = set()  # files with errors at the last look
+        self.broken: set[str] = set()  # files with errors at the last look
         self.graphs: dict = {}  # the checks' coverage graphs (checks.run_checks)
         self.memo: dict = {}  # the checks' findings per plan and check (checks.run_checks)
         self.coverage: dict[str, tuple[Plan, object]] = {}  # plan id -> (plan, analyse.Coverage)
@@ -57,7 +57,7 @@ class Pages:
         self.person_findings: dict[str, tuple] = {}
         self.stats = graphviz.RenderStats()
 
-    def scan(self) -> dict[Path, Stamp]:
+    def scan(self) -> dict[str, Stamp]:
         stamps = {}
         try:
             entries = list(os.scandir(self.accounts))
@@ -69,7 +69,7 @@ class Pages:
                     stat = entry.stat()
                 except OSError:
                     continue
-                stamps[Path(entry.path).resolve()] = (stat.st_mtime_ns, stat.st_size)
+                stamps[entry.name] = (stat.st_mtime_ns, stat.st_size)
         return stamps
 
     def refresh(self) -> bool:
@@ -79,7 +79,7 @@ class Pages:
             return False
         changed = {p for p in stamps.keys() | self.stamps.keys() if stamps.get(p) != self.stamps.get(p)}
         self.stamps = stamps
-        full = self.base is None or any(p.name.startswith("_") for p in changed)
+        full = self.base is None or any(name.startswith("_") for name in changed)
         try:
             if full:
                 self._load_all()
@@ -94,7 +94,7 @@ class Pages:
     def _fail(self) -> None:
         """The plans have errors: the same lines as `kam validate`, for the error page."""
         result = load_portfolio(self.root, models=False)
-        self.broken = {Path(d.path).resolve() for d in result.diagnostics}  # looked at again next time
+        self.broken = {Path(d.path).name for d in result.diagnostics}  # looked at again next time
         self.errors = list(result.diagnostics) or [
             Diagnostic(str(self.accounts), 1, 1, Severity.ERROR, "site", "the plans could not be loaded")]
 
@@ -104,15 +104,15 @@ class Pages:
             self.base = None
             return self._fail()
         self.base, self.errors = result, []
-        self.plans = {Path(plan.file).resolve(): plan for plan in result.plans}
+        self.plans = {Path(plan.file).name: plan for plan in result.plans}
         self.coverage, self.diagrams, self.sizes, self.findings, self.person_findings = {}, {}, {}, {}, {}
         if self.options.history_root is not None:
             self.histories = history.for_plans(self.options.history_root, result.plans)
         self._render(None)
 
-    def _load_some(self, changed: set[Path]) -> None:
+    def _load_some(self, changed: set[str]) -> None:
         changed, self.broken = changed | self.broken, set()
-        present = [p for p in changed if p in self.stamps and not p.name.startswith("_")]
+        present = [self.accounts / name for name in changed if name in self.stamps and not name.startswith("_")]
         result = load_portfolio(self.root, present) if present else self.base
         if not result.ok:
             return self._fail()
@@ -120,7 +120,7 @@ class Pages:
         for path in changed:
             self.plans.pop(path, None)
         if result is not self.base:
-            self.plans.update({Path(plan.file).resolve(): plan for plan in result.plans})
+            self.plans.update({Path(plan.file).name: plan for plan in result.plans})
         counts = Counter(plan.id for plan in self.plans.values())
         if any(n > 1 for n in counts.values()):
             return self._fail()  # a plan id twice: kam validate's lines say where
