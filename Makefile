@@ -4,17 +4,43 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench graphviz chromium clean
+.PHONY: install site serve test test-newest bench lock graphviz chromium clean
 
-$(STAMP): pyproject.toml
+# Exact versions, with hashes: requirements/site.lock for the site, requirements/test.lock
+# (the site's, plus the test tools) for the tests. Each install is remembered by a stamp
+# named after the lock's and pyproject.toml's checksums, so a changed lock installs again.
+stamp = $(VENV)/.installed-$(1)-$(shell cat requirements/$(1).lock pyproject.toml | cksum | cut -d' ' -f1)
+SITE_STAMP := $(call stamp,site)
+TEST_STAMP := $(call stamp,test)
+
+define install_lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "kam needs Python 3.11 or newer ($(PYTHON) is $$($(PYTHON) --version 2>&1))"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
-	@rm -f $(VENV)/.installed-*; touch $@
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/$(1).lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-$(1)-*; touch $@
+endef
+
+$(SITE_STAMP): requirements/site.lock pyproject.toml
+	$(call install_lock,site)
+
+$(TEST_STAMP): requirements/test.lock pyproject.toml
+	$(call install_lock,test)
+
+# Refresh both locks to today's newest releases that pyproject.toml allows (uv resolves for
+# every platform and Python >= 3.11 at once, with hashes; it trusts the system's certificates,
+# as pip does); then run make test.
+UV_VERSION := 0.13.9
+UV_COMPILE := .venv-lock/bin/uv pip compile --quiet --system-certs --universal --python-version 3.11 --generate-hashes
+
+lock:
+	@test -x .venv-lock/bin/uv && .venv-lock/bin/uv --version | grep -q ' $(UV_VERSION) ' || \
+	  { $(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet uv==$(UV_VERSION); }
+	$(UV_COMPILE) --upgrade pyproject.toml requirements/build.in --extra test -o requirements/test.lock
+	$(UV_COMPILE) pyproject.toml requirements/build.in --extra site -c requirements/test.lock -o requirements/site.lock
 
 # System packages come from Debian: installed when missing and we are root,
 # otherwise one line says what to install.
@@ -34,19 +60,31 @@ graphviz:
 chromium:
 	$(call need_debian_package,chromium,chromium)
 
-site: $(STAMP) graphviz
+# kam and the site builder at the locked versions, without building anything (for the workflows).
+install: $(SITE_STAMP)
+
+site: $(SITE_STAMP) graphviz
 	$(BIN)/mkdocs build --strict
 
-serve: $(STAMP) graphviz
+serve: $(SITE_STAMP) graphviz
 	$(BIN)/mkdocs serve
 
 # A benchmark, not a test: N = 100 and 1,000 demo accounts against plain mkdocs
 # and PyYAML's C loader (several minutes; see README, "Performance").
-bench: $(STAMP) graphviz
+bench: $(TEST_STAMP) graphviz
 	$(BIN)/python -m generator.bench
 
-test: $(STAMP) graphviz chromium
+test: $(TEST_STAMP) graphviz chromium
 	$(BIN)/python -m pytest
 
+# The tests against today's newest releases that pyproject.toml allows, without the lock, in a
+# venv of their own: what the weekly workflow runs to warn before a user meets a breaking release.
+test-newest: graphviz
+	@rm -rf .venv-newest && $(PYTHON) -m venv .venv-newest
+	.venv-newest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	.venv-newest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -e '.[test]'
+	.venv-newest/bin/python -m pip list --format=freeze --exclude-editable
+	.venv-newest/bin/python -m pytest
+
 clean:
-	rm -rf site .cache
+	rm -rf site .cache .venv-lock .venv-newest

@@ -68,19 +68,26 @@ def main() -> None:
 def validate(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool) -> None:
     """Check plans against the schema and each other (default: every plan in accounts/).
 
-    When .github/CODEOWNERS exists, it is checked to be up to date with the plans.
+    When .github/CODEOWNERS exists, it is checked to be up to date with the plans; the
+    repository's schema/ (what editors read) is checked to be the one kam validates with;
+    without paths, mkdocs.yml is checked not to publish personal data (`include_private: true`).
     """
     from .codeowners import CODEOWNERS, codeowners_problems
+    from .schemacopy import schema_copy_problems
 
     owners_file = (root / CODEOWNERS).is_file()  # its check needs the plans' models
     try:
         result = load_portfolio(root, list(paths) or None, models=owners_file, progress=progress_reporter("validating"))
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    diagnostics = result.diagnostics
+    diagnostics = result.diagnostics + schema_copy_problems(root)
     if owners_file:
-        diagnostics = sorted(diagnostics + codeowners_problems(root, result.portfolio()), key=sort_key)
-    sys.exit(report(diagnostics, result.files, output_format, strict))
+        diagnostics = diagnostics + codeowners_problems(root, result.portfolio())
+    if not paths:  # the site's settings decide what a build publishes
+        from .audience import site_config_problems
+
+        diagnostics = diagnostics + site_config_problems(root)
+    sys.exit(report(sorted(diagnostics, key=sort_key), result.files, output_format, strict))
 
 
 @main.command()
@@ -105,7 +112,9 @@ def check(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool,
         result = load_portfolio(root, None)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    diagnostics = list(result.diagnostics)
+    from .schemacopy import schema_copy_problems
+
+    diagnostics = list(result.diagnostics) + schema_copy_problems(root)
     portfolio = result.portfolio()
     if portfolio is not None:
         for finding in run_checks(portfolio, (today.date() if today else date.today())):
@@ -163,15 +172,7 @@ def codeowners_command(root: Path, check_only: bool) -> None:
     """Write .github/CODEOWNERS: each plan is approved by its owner (and executive sponsor)."""
     from . import codeowners
 
-    try:
-        result = load_portfolio(root)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
-    portfolio = result.portfolio()
-    if not result.ok or portfolio is None:
-        errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
-        click.echo(f"kam codeowners: the plans have {errors} error(s); fix them first (kam validate)", err=True)
-        sys.exit(1)
+    portfolio = _valid_portfolio(root, "codeowners")
     if check_only:
         difference = codeowners.difference(root, portfolio)
         click.echo(difference, nl=False)
@@ -194,9 +195,11 @@ def new_command(plan_id: str, name: str | None, owner: str | None, tier: str | N
     from .scaffold import new_plan
 
     try:
-        path = new_plan(root, plan_id, name=name, owner=owner, tier=tier)
+        path, in_codeowners = new_plan(root, plan_id, name=name, owner=owner, tier=tier)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    if in_codeowners:
+        click.echo(f"added {os.path.relpath(path)} to .github/CODEOWNERS", err=True)
     click.echo(f"created {os.path.relpath(path)}: fill it in, then run kam validate", err=True)
 
 
@@ -267,6 +270,142 @@ def demo_command(accounts: int, out: Path, seed: int, today, force: bool) -> Non
         sys.exit(2)
     click.echo(f"wrote {result.accounts} accounts ({result.lines:,} lines of plans), {result.people} people and "
                f"mkdocs.yml to {out}", err=True)
+
+
+def _valid_portfolio(root: Path, command: str):
+    """The portfolio at `root` when every file is valid; else exit 1 with what to do (2 on wrong usage)."""
+    try:
+        result = load_portfolio(root)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    portfolio = result.portfolio()
+    if not result.ok or portfolio is None:
+        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        click.echo(FORMATTERS["text"](errors), nl=False, err=True)
+        click.echo(f"kam {command}: the plans have {len(errors)} error(s); fix them first (kam validate)", err=True)
+        sys.exit(1)
+    return portfolio
+
+
+def _plan_of(portfolio, account: str):
+    """The plan with id `account`, or a usage error with the closest ids."""
+    import difflib
+
+    plan = portfolio.plan(account)
+    if plan is None:
+        close = difflib.get_close_matches(account, [p.id for p in portfolio.plans], n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise click.UsageError(f"no account '{account}' in {ACCOUNTS_DIR}/{hint}")
+    return plan
+
+
+@main.command("share")
+@click.argument("account")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The HTML file to write (one self-contained page).")
+@root_option
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="The date the page is as of (default: today).")
+def share_command(account: str, out: Path, root: Path, today) -> None:
+    """Write the customer's page of ACCOUNT: shared goals, actions and reviews, promises, care model.
+
+    Nothing about their people, our coverage, findings, competitors or revenue.
+    """
+    from .share import share_page
+
+    portfolio = _valid_portfolio(root, "share")
+    plan = _plan_of(portfolio, account)
+    page = share_page(portfolio, plan, today.date() if today else date.today())
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"kam share: cannot write {out}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    click.echo(f"wrote {out}: the page for {plan.name}; read it before you send it", err=True)
+
+
+@main.group("person")
+def person_group() -> None:
+    """The customer's people as data subjects: what the plans hold about one person, and erasing them."""
+
+
+@person_group.command("show")
+@click.argument("name_or_id")
+@root_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: file:line:col lines; json: for tools.")
+def person_show(name_or_id: str, root: Path, output_format: str) -> None:
+    """Everything the plans hold about NAME_OR_ID (a subject-access request): each plan and field with
+    file:line, personal data included, and the git commits that mention them. Exit 1 when nobody matches."""
+    from .person import access
+
+    portfolio = _valid_portfolio(root, "person show")
+    records = access.find(portfolio, name_or_id)
+    needles = sorted({r.name for r in records} | {f"id: {r.stakeholder}" for r in records}) or [name_or_id]
+    commits, no_history = access.git_mentions(root, needles)
+    formatter = access.to_json if output_format == "json" else access.to_text
+    click.echo(formatter(name_or_id, records, commits, no_history), nl=False)
+    sys.exit(0 if records else 1)
+
+
+@person_group.command("erase")
+@click.argument("stakeholder_id", metavar="ID")
+@click.option("--account", help="Only in this account's plan (default: every plan that has them).")
+@click.option("--dry-run", is_flag=True, help="Show the change as a diff; write nothing.")
+@root_option
+def person_erase(stakeholder_id: str, account: str | None, dry_run: bool, root: Path) -> None:
+    """Remove stakeholder ID and every reference to them from the current plans (an erasure request),
+    keeping every comment and the formatting of the rest; then say what git history still holds."""
+    import difflib
+
+    from .person import access, erase
+
+    portfolio = _valid_portfolio(root, "person erase")
+    if account is not None:
+        _plan_of(portfolio, account)
+    try:
+        planned = erase.changes(portfolio, stakeholder_id, account)
+    except erase.ErasureError as exc:
+        click.echo(f"kam person erase: {exc}", err=True)
+        sys.exit(1)
+    if not planned:
+        named = [f"'{r.stakeholder}' in {r.account}" for r in access.find(portfolio, stakeholder_id)]
+        hint = f"; {stakeholder_id} is {', '.join(named)}: erase by id" if named else ""
+        click.echo(f"kam person erase: no stakeholder '{stakeholder_id}' in the current plans{hint}", err=True)
+        sys.exit(1)
+    if dry_run:
+        for change in planned:
+            click.echo("".join(difflib.unified_diff(change.before.splitlines(keepends=True),
+                                                    change.after.splitlines(keepends=True),
+                                                    change.file, change.file)), nl=False)
+        return
+    errors = erase.apply(root, planned)
+    if errors:
+        click.echo(FORMATTERS["text"](errors), nl=False, err=True)
+        click.echo("kam person erase: the plans would not be valid after the erasure; nothing was changed. "
+                   "Fix the lines above by hand, then erase again.", err=True)
+        sys.exit(1)
+    commits, no_history = access.git_mentions(root, sorted({c.name for c in planned} | {f"id: {stakeholder_id}"}))
+    click.echo("\n".join(erase.report(planned, commits, no_history)))
+
+
+@main.command("schema")
+@root_option
+@click.option("--write", "write", is_flag=True, required=True,
+              help="Write kam's schemas into schema/ (what editors read), replacing a copy that differs.")
+def schema_command(root: Path, write: bool) -> None:
+    """Bring the repository's schema/ up to date with the schemas kam validates with."""
+    from .schemacopy import write_schemas
+
+    try:
+        written = write_schemas(root)
+    except OSError as exc:
+        click.echo(f"kam schema: cannot write schema/: {exc.strerror}", err=True)
+        sys.exit(2)
+    for relative in written:
+        click.echo(f"wrote {relative}", err=True)
+    if not written:
+        click.echo(f"schema/ is up to date with kam {__version__}", err=True)
 
 
 def run() -> None:

@@ -91,6 +91,33 @@ def write(root: Path, portfolio: Portfolio) -> bool:
     return True
 
 
+def add_plan(root: Path, portfolio: Portfolio) -> bool:
+    """Add the lines of `portfolio`'s plans (a new one) to an existing file, in file-name order,
+    leaving every other line as it is; False when the repository keeps no CODEOWNERS."""
+    text = read(root)
+    if text is None:
+        return False
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    for entry in entries(portfolio):
+        new = [f"# {entry.pattern}: {who} has no github handle in {ACCOUNTS_DIR}/{PEOPLE_FILE}\n"
+               for who in entry.without_handle] + [" ".join([entry.pattern, *entry.handles]) + "\n"]
+        at = next((i for i, line in enumerate(lines) if _rule_pattern(line) > entry.pattern), len(lines))
+        lines[at:at] = new
+    try:
+        (root / CODEOWNERS).write_text("".join(lines), encoding="utf-8")
+    except OSError:  # kam validate then says the line is missing, and how to add it
+        return False
+    return True
+
+
+def _rule_pattern(line: str) -> str:
+    """The plan pattern a line is about (its rule, or a comment on it), or '' for other lines."""
+    words = line.lstrip("# ").split(":", 1)[0].split() if line.startswith("# /") else line.split("#", 1)[0].split()
+    return words[0] if words and words[0].startswith(f"/{ACCOUNTS_DIR}/") else ""
+
+
 def difference(root: Path, portfolio: Portfolio) -> str:
     """A unified diff from the file as it is to the file as the plans say it should be."""
     current = read(root) or ""

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlerrors
 from .diagnostics import Diagnostic, Severity
 
 try:  # libyaml's parser is ~8x faster than the pure-Python one
@@ -165,21 +166,31 @@ def _build(node, path: tuple, positions: dict, key_mark: tuple[int, int], depth:
     return result
 
 
-def _flow_depth_bound(raw: bytes) -> int:
-    """An upper bound on bracket nesting, computed without parsing.
+def _too_deep_offset(raw: bytes) -> int | None:
+    """Where bracket nesting first exceeds MAX_DEPTH (a byte offset), computed without parsing.
 
     libyaml composes recursively and crashes the interpreter on very deep
     flow nesting, so this runs before it; quoted brackets only overcount.
+    Counting starts at the top-level mapping, as the event scan does.
     """
-    brackets = raw.translate(None, bytes(b for b in range(256) if b not in b"[]{}"))
-    depth = deepest = 0
-    for byte in brackets:
-        if byte in b"[{":
+    depth = 1
+    for match in _BRACKET.finditer(raw):
+        if match.group() in b"[{":
             depth += 1
-            deepest = max(deepest, depth)
-        elif depth:
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif depth > 1:
             depth -= 1
-    return deepest
+    return None
+
+
+_BRACKET = re.compile(rb"[\[\]{}]")
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[start:offset].decode("utf-8", "replace")) + 1
 
 
 def _scan_events(text: str) -> None:
@@ -222,22 +233,22 @@ def parse(raw: bytes, path: str = "<string>") -> Document:
     if len(raw) > MAX_BYTES:
         raise LoadError(f"file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}", 1, 1, "file-size")
     text = _decode(raw)
-    if any(c in raw for c in b"&*!") or _flow_depth_bound(raw) > MAX_DEPTH:
+    too_deep = _too_deep_offset(raw)
+    if too_deep is not None or any(c in raw for c in b"&*!"):
         try:
             _scan_events(text)
-        except yaml.MarkedYAMLError:
-            pass  # reported with its position by compose below
+        except yaml.MarkedYAMLError as exc:
+            # libyaml has nesting limits of its own (PyYAML 6.0.4: 1,000 brackets) and then stops
+            # with a scanner error; past our own limit, the user gets our message, whatever the version.
+            mark = exc.problem_mark or exc.context_mark
+            if too_deep is not None and (mark is None or mark.index >= len(raw[:too_deep].decode("utf-8", "replace"))):
+                raise LoadError(f"nested deeper than {MAX_DEPTH} levels", *_position(raw, too_deep), "yaml-depth") from None
+            # any other syntax error is reported with its position by compose below
     try:
         node = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = _mark(mark) if mark else (1, 1)
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-            message += f" (opened on line {exc.context_mark.line + 1})"
-        if mark and text[mark.index:mark.index + 1] == "\t":
-            message = "a tab character: YAML indents with spaces only"
-        raise LoadError(f"YAML syntax: {message}", line, column, "yaml-syntax") from None
+        message, line, column = yamlerrors.explain(exc, text)
+        raise LoadError(message, line, column, "yaml-syntax") from None
     except yaml.reader.ReaderError as exc:  # characters YAML does not allow
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - before.rfind("\n")

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Mapping, Optional
 
 from .load import Document, SourceMap
+from .prose import mark
 
 Date = Optional[dt.date]
 Loc = tuple  # a path into the document
@@ -188,6 +189,7 @@ class Goal:
     due: Date = None
     status: str = "open"
     result: Any = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
 
@@ -237,6 +239,7 @@ class Proposal:
     value: Optional[float] = None
     status: str = "sent"
     readers: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()  # paths in accounts/<id>/
     follow_up: Optional[FollowUp] = None
     path: Loc = ()
 
@@ -293,7 +296,9 @@ class Action:
     done: Date = None
     stakeholders: tuple[str, ...] = ()
     tender: Optional[str] = None
+    documents: tuple[str, ...] = ()
     notes: Optional[str] = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
     @property
@@ -350,7 +355,9 @@ class Review:
     summary: Optional[str] = None
     results: tuple[ReviewResult, ...] = ()
     corrections: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
     next_review: Date = None
+    shared: Optional[bool] = None  # true: on the customer's page (kam share)
     path: Loc = ()
 
 
@@ -389,6 +396,7 @@ class Plan:
     commitments: tuple[Commitment, ...] = ()
     reviews: tuple[Review, ...] = ()
     silenced: tuple[Silence, ...] = ()
+    shared_documents: tuple[str, ...] = ()  # documents the company build publishes too
     path: Loc = ()
     file: str = ""  # the plan's file, as diagnostics name it
     source: Optional[SourceMap] = field(default=None, repr=False, compare=False)
@@ -481,7 +489,7 @@ def build(cls, data: Mapping[str, Any], loc: Loc = ()):
 
 
 def build_plan(document: Document) -> Plan:
-    plan = build(Plan, document.data)
+    plan = build(Plan, mark(document.data))  # Markdown fields (schema: text/markdown) become prose.Prose
     return dataclasses.replace(plan, file=document.path, source=document.source)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from . import site
+from . import audience as audiences, site
 
 MANIFEST = ".kam-pages"
 MANIFEST_HEADER = "# Files written by `kam pages` (do not edit): it replaces and removes only these.\n"
@@ -45,7 +45,10 @@ class Written:
 
 def read_settings(root: Path, today: Optional[dt.date] = None) -> Settings:
     """The kam plugin's options, docs_dir and site_dir from root/mkdocs.yml (defaults without one)."""
-    from mkdocs.utils.yaml import yaml_load  # understands !ENV, as MkDocs does
+    try:
+        from mkdocs.utils.yaml import yaml_load  # understands !ENV, as MkDocs does
+    except ImportError:
+        raise site.SiteError("the site builder is not installed: pip install 'kam-plans[site]'") from None
 
     config: dict = {}
     path = root / "mkdocs.yml"
@@ -57,9 +60,15 @@ def read_settings(root: Path, today: Optional[dt.date] = None) -> Settings:
             raise site.SiteError(f"{path}: cannot read it: {exc}") from None
     plugin = next((p["kam"] for p in config.get("plugins") or [] if isinstance(p, dict) and "kam" in p), None) or {}
     cache = Path(plugin.get("cache_dir") or site.DEFAULT_CACHE)
+    try:
+        who = audiences.audience_from(plugin.get("audience"), os.environ)
+        private = audiences.private_opt_in(site.flag(plugin.get("include_private"), False, "include_private"), who,
+                                           os.environ)
+    except audiences.AudienceError as exc:
+        raise site.SiteError(str(exc)) from None
     options = site.Options(
         today or site.today_from(plugin.get("today")),
-        include_private=site.flag(plugin.get("include_private"), False, "include_private"),
+        include_private=private, audience=who,
         use_directory_urls=site.flag(config.get("use_directory_urls"), True, "use_directory_urls"),
         cache_dir=cache if cache.is_absolute() else root / cache,
         workers=max(1, int(plugin.get("workers") or 2)),

@@ -5,7 +5,9 @@ pages and diagrams to MkDocs, watch accounts/ when serving.
       - search
       - kam:
           today: 2026-11-20               # or env KAM_TODAY; default: the real date
-          include_private: !ENV [KAM_INCLUDE_PRIVATE, false]
+          include_private: !ENV [KAM_INCLUDE_PRIVATE, false]   # only from the build's environment:
+                                          # a committed `true` is refused (generator/audience.py)
+          audience: team                  # or company (env KAM_AUDIENCE): no judgements on the customer's people
           root: .                         # the folder holding accounts/ (default: mkdocs.yml's)
           cache_dir: .cache/kam/svg       # rendered diagrams, by content hash
           history: true                   # each account page's git history (last change, trends);
@@ -29,7 +31,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import checks, pages, publish, site
+from . import audience, checks, pages, publish, site
 from .workspace import ACCOUNTS_DIR, plan_files
 
 log = logging.getLogger("mkdocs.plugins.kam")
@@ -57,6 +59,7 @@ class KamConfig(base.Config):
     cache_dir = c.Optional(c.Type(str))
     workers = c.Type(int, default=2)
     history = Flag(default=True)
+    audience = c.Optional(c.Choice(audience.AUDIENCES))
 
 
 def progress_logger(accounts: int, environ=os.environ):
@@ -91,10 +94,12 @@ class KamPlugin(BasePlugin[KamConfig]):
         try:
             self.today = site.today_from(self.config.today)
             self.history = site.history_wanted(self.config.history)
+            self.audience = audience.audience_from(self.config.audience, os.environ)
+            self.include_private = audience.private_opt_in(self.config.include_private, self.audience, os.environ)
             accounts = self.root / ACCOUNTS_DIR
             self.progress = progress_logger(len(plan_files(accounts)) if accounts.is_dir() else 0)
             self.portfolio = site.load(self.root, self.progress)
-        except site.SiteError as exc:
+        except (site.SiteError, audience.AudienceError) as exc:
             raise PluginError(str(exc)) from None
         # docs/README.md says what to run to a builder that does not run this plugin (pages.PLACEHOLDER):
         # here the generated home page takes its place, without MkDocs' warning about the two.
@@ -109,9 +114,10 @@ class KamPlugin(BasePlugin[KamConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         cache = Path(self.config.cache_dir) if self.config.cache_dir else site.DEFAULT_CACHE
-        options = site.Options(self.today, self.config.include_private, config.use_directory_urls,
+        options = site.Options(self.today, self.include_private, config.use_directory_urls,
                                cache if cache.is_absolute() else self.root / cache, max(1, self.config.workers),
-                               history_root=self.root if self.history else None, background=True)
+                               audience=self.audience, history_root=self.root if self.history else None,
+                               background=True)
         try:
             findings = checks.run_checks(self.portfolio, self.today)
             built = site.build(self.portfolio, findings, options, self.progress)
@@ -124,7 +130,7 @@ class KamPlugin(BasePlugin[KamConfig]):
         for page in built.pages:
             inclusion = InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV
             self._add(files, File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
-        for uri, path in built.diagrams.items():
+        for uri, path in {**built.diagrams, **built.documents}.items():
             self._add(files, File.generated(config, uri, abs_src_path=str(path)))
         self.built = built
         # The plans' models and pages stay alive for the whole build: keep them out of the

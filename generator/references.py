@@ -7,9 +7,10 @@ offending value, with a "did you mean" where a near id exists.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Iterator
 
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, sort_key
 from .load import Document
 from .model import Person, Plan
 from .validate import did_you_mean
@@ -46,9 +47,20 @@ def unique_ids(plan: Plan) -> Iterator[Diagnostic]:
         yield from _duplicates(plan, member.covers, f"coverage of {member.person} for stakeholder", "stakeholder")
 
 
+def _hint(value: str, known, names: dict | None = None) -> str:
+    """A "did you mean": the id of whoever has `value` as their name, else the nearest id."""
+    named = (names or {}).get(str(value).casefold())
+    return f" (did you mean '{named}'? That is the id of {value})" if named else did_you_mean(value, known)
+
+
+def _names(entities) -> dict:
+    return {e.name.casefold(): e.id for e in entities if e.name}
+
+
 def _reference(plan: Plan, path, value: str | None, known, what: str) -> Iterator[Diagnostic]:
     if value is not None and value not in known:
-        yield _at(plan, path, f"{what} '{value}' is not {_kind(what)} of this account{did_you_mean(value, known)}",
+        names = _names(plan.stakeholders) if _kind(what) == "a stakeholder" else None
+        yield _at(plan, path, f"{what} '{value}' is not {_kind(what)} of this account{_hint(value, known, names)}",
                   "unknown-reference")
 
 
@@ -112,10 +124,55 @@ def reporting_cycles(plan: Plan) -> Iterator[Diagnostic]:
         reported.update(chain)
 
 
+UNKNOWN_PERSON = "is not in the people directory"
+FOLD_MIN_FILES = 2  # an unknown person or tier named by this many plans is one mistake, reported once
+FOLD_MIN_PLACES = 3  # an unknown id named this often in one plan: the same
+
+
+def _named(d: Diagnostic) -> str:
+    """The id a "'x' is not ..." finding is about."""
+    return d.message.split("' is not ", 1)[0].rsplit(" '", 1)[-1]
+
+
+def _fold(found: list[Diagnostic], more: str) -> tuple[Diagnostic, set[int]]:
+    first = min(found, key=sort_key)
+    return replace(first, message=f"{first.message} ... and {more}"), {id(d) for d in found if d is not first}
+
+
+def fold_repeats(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One error, at its first place, for an id that many places name but nothing defines (a typo
+    where it is defined, or a broken entry there): "... and 165 more plans that name this person"."""
+    groups: dict[tuple, list[Diagnostic]] = {}
+    for d in diagnostics:
+        if d.code in ("unknown-person", "unknown-tier"):
+            groups.setdefault((d.code, _named(d)), []).append(d)
+        elif d.code == "unknown-reference":
+            groups.setdefault((d.code, _named(d), d.path), []).append(d)
+    drop: set[int] = set()
+    folded: dict[int, Diagnostic] = {}
+    for (code, *_), found in groups.items():
+        files = sorted({d.path for d in found})
+        if code != "unknown-reference" and len(files) >= FOLD_MIN_FILES:
+            what = "person" if code == "unknown-person" else "tier"
+            plans = "plan that names" if len(files) == 2 else "plans that name"
+            first, others = _fold(found, f"{len(files) - 1} more {plans} this {what}")
+        elif code == "unknown-reference" and len(found) >= FOLD_MIN_PLACES:
+            lines = sorted(d.line for d in found)[1:]
+            first, others = _fold(found, f"{len(lines)} more places that name it, on lines "
+                                         f"{', '.join(map(str, lines))}")
+        else:
+            continue
+        folded[id(min(found, key=sort_key))] = first
+        drop |= others
+    return [folded.get(id(d), d) for d in diagnostics if id(d) not in drop]
+
+
 def people_references(plan: Plan, people: dict[str, Person]) -> Iterator[Diagnostic]:
+    names = _names(people.values())
+
     def check(path, person_id: str, what: str) -> Iterator[Diagnostic]:
         if person_id not in people:
-            yield _at(plan, path, f"{what} '{person_id}' is not in the people directory{did_you_mean(person_id, people)}",
+            yield _at(plan, path, f"{what} '{person_id}' {UNKNOWN_PERSON}{_hint(person_id, people, names)}",
                       "unknown-person")
         elif people[person_id].left is not None and what in ("owner", "team member"):
             yield _at(plan, path, f"{what} '{person_id}' left the company on {people[person_id].left}", "person-left")

@@ -3,7 +3,8 @@
 The template (templates/plan.yaml.j2) holds every section of a plan with
 short guidance; the optional ones are commented-out examples. What the user
 gives (id, name, owner, tier) is checked first, and the written text is
-checked as `kam validate` would check it, so a new plan never starts broken.
+checked as `kam validate` would check it, so a new plan never starts broken;
+where the repository keeps a `.github/CODEOWNERS`, the plan's line is added.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Optional
 
 import jinja2
 
-from . import gitio, model
-from .load import LoadError, load
+from . import codeowners, gitio, model
+from .load import LoadError, load, parse
 from .validate import did_you_mean, schema_errors, schema_path
 from .workspace import ACCOUNTS_DIR, PEOPLE_FILE, SETTINGS_FILE, YAML_SUFFIXES, Context, UsageError, check_plan
 
@@ -64,11 +65,19 @@ def _schema_reference(accounts: Path) -> str:
     return Path(os.path.relpath(schema_path("plan"), accounts)).as_posix()
 
 
-def _default_owner(root: Path, people: dict) -> Optional[str]:
-    """The person whose e-mail is git's user.email here, if any."""
+def _default_owner(root: Path, people: dict) -> tuple[Optional[str], str]:
+    """The person whose e-mail is git's user.email here, or None and why nobody was picked."""
     email = gitio.config_value(root, "user.email")
     matches = [p.id for p in people.values() if email and p.email and p.email.lower() == email.lower()]
-    return matches[0] if len(matches) == 1 else None
+    if len(matches) == 1:
+        return matches[0], ""
+    directory = f"{ACCOUNTS_DIR}/{PEOPLE_FILE}"
+    if not email:
+        return None, "git has no e-mail set here (git config user.email), so kam cannot tell who you are"
+    if matches:
+        return None, f"your git e-mail {email} belongs to several people in {directory} ({', '.join(matches)})"
+    return None, (f"your git e-mail {email} matched nobody in {directory} (add it as the email of your entry there "
+                  f"to be picked by default)")
 
 
 def _dates(today: dt.date, review_days: int) -> dict:
@@ -88,8 +97,9 @@ def _tier_text(tier: model.Tier) -> str:
 
 
 def new_plan(root: Path, plan_id: str, name: Optional[str] = None, owner: Optional[str] = None,
-             tier: Optional[str] = None, today: Optional[dt.date] = None) -> Path:
-    """Write accounts/<plan_id>.yaml; UsageError (nothing written) when it cannot be done."""
+             tier: Optional[str] = None, today: Optional[dt.date] = None) -> tuple[Path, bool]:
+    """Write accounts/<plan_id>.yaml, and its line in .github/CODEOWNERS when there is one (then True);
+    UsageError (nothing written) when it cannot be done."""
     accounts = root / ACCOUNTS_DIR
     if not SLUG.match(plan_id):
         raise UsageError(f"'{plan_id}' cannot be an account id: use lower-case letters, digits and dashes "
@@ -102,9 +112,10 @@ def new_plan(root: Path, plan_id: str, name: Optional[str] = None, owner: Option
                              f"overwrites a plan")
     settings = _read(accounts / SETTINGS_FILE, "portfolio")
     people = _read(accounts / PEOPLE_FILE, "people")
-    owner = owner or _default_owner(root, people)
     if owner is None:
-        raise UsageError(f"say who owns the account: --owner, one of {', '.join(sorted(people))}")
+        owner, why = _default_owner(root, people)
+        if owner is None:
+            raise UsageError(f"{why}: say who owns the account with --owner, one of {', '.join(sorted(people))}")
     if owner not in people:
         raise UsageError(f"owner '{owner}' is not in {ACCOUNTS_DIR}/{PEOPLE_FILE}{did_you_mean(owner, people)}")
     if people[owner].left:
@@ -127,4 +138,5 @@ def new_plan(root: Path, plan_id: str, name: Optional[str] = None, owner: Option
         raise UsageError(f"{check.diagnostics[0]}")
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
-    return path
+    plan = model.build_plan(parse(text.encode("utf-8"), os.path.relpath(path)))
+    return path, codeowners.add_plan(root, model.Portfolio(settings, people, (plan,)))

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, Optional, Sequence
 
-from . import history
+from . import documents as account_files, history
+from .audience import TEAM, for_audience
 from .cache import prune
 from .diagnostics import format_text, summary_line
 from .model import Portfolio
-from .render import account, account_people, graphviz, people, portfolio as portfolio_pages
+from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages
 from .render.context import Context, Page
-from .workspace import UsageError, load_portfolio
+from .workspace import YAML_SUFFIXES, UsageError, load_portfolio
 
 DEFAULT_CACHE = Path(".cache") / "kam" / "svg"
 
@@ -43,6 +44,7 @@ class Options:
     use_directory_urls: bool = True
     cache_dir: Path = DEFAULT_CACHE
     workers: int = 2
+    audience: str = TEAM  # generator/audience.py
     history_root: Optional[Path] = None  # the folder holding accounts/, to read git history from; None: no history
     # Render the diagrams while the caller goes on (MkDocs converting Markdown): the pages then hold a
     # marker where each diagram's size goes, and Site.finish(html) puts the sizes in after Site.wait().
@@ -57,6 +59,7 @@ class Site:
     seconds: dict[str, float] = field(default_factory=dict)
     pending: Optional[Future] = None  # the diagrams being rendered (Options.background)
     marker: str = ""  # the attribute standing for a diagram's size until they are rendered
+    documents: dict[str, Path] = field(default_factory=dict)  # site path -> an account's document, copied as it is
 
     def wait(self) -> None:
         """Block until every diagram is rendered (Options.background); SiteError when one failed."""
@@ -106,7 +109,14 @@ def safe_site_path(uri: str) -> str:
 
 
 def context(portfolio: Portfolio, findings: Sequence, options: Options) -> Context:
-    return Context(portfolio, options.today, tuple(findings), options.include_private, options.use_directory_urls)
+    """The render context for the options' audience (its portfolio redacted for the company audience),
+    with each account's notes and documents."""
+    portfolio, findings = for_audience(portfolio, findings, options.audience)
+    ctx = Context(portfolio, options.today, findings, options.include_private and options.audience == TEAM,
+                  options.use_directory_urls, audience=options.audience)
+    ctx.account_files = {plan.id: account_files.scan(Path(plan.file), plan.file) for plan in portfolio.plans
+                         if plan.file.endswith(YAML_SUFFIXES)}
+    return ctx
 
 
 def diagram_sources(ctx: Context) -> dict[str, str]:
@@ -123,6 +133,7 @@ def pages(ctx: Context, progress: Optional[Progress] = None) -> list[Page]:
     plans = ctx.portfolio.plans
     for done, plan in enumerate(plans, 1):
         out.append(account.build(plan, ctx))
+        out += documents.pages(plan, ctx)
         if progress:
             progress("pages", done, len(plans))
     index = people.PeopleIndex(ctx)
@@ -174,14 +185,17 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
     else:
         ctx.sizes = {uri: size for uri, path in diagrams.items() if (size := svg_size(path))}
     rendered = time.perf_counter()
-    if options.history_root is not None:  # one git log for all plans (generator/history.py)
+    if options.history_root is not None:  # one git log for all plans (generator/history.py); the plans as
+        # written, not as an audience sees them: the history cache is shared by every audience's build
         ctx.histories = history.for_plans(options.history_root, portfolio.plans)
     read = time.perf_counter()
     page_list = pages(ctx, progress)
-    for page in page_list:
-        safe_site_path(page.uri)
+    copied = {uri: path for plan in portfolio.plans for uri, path in documents.files(plan, ctx).items()}
+    for uri in [page.uri for page in page_list] + list(copied):
+        safe_site_path(uri)
     return Site(page_list, diagrams, stats, {"diagrams": rendered - started, "history": read - rendered,
-                                             "pages": time.perf_counter() - read}, pending, ctx.size_marker)
+                                             "pages": time.perf_counter() - read}, pending, ctx.size_marker,
+                copied)
 
 
 _TRUE = {"1", "true", "yes", "on"}

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from . import model, references
+from . import documents, model, references
 from .cache import Cache, code_salt, digest, for_root
 from .diagnostics import Diagnostic, Severity, sort_key
 from . import load as loader
 from .load import Document, LoadError, SourceMap, load, load_error_diagnostic, parse
-from .validate import schema_errors
+from .salvage import is_placeholder, salvage, without_follow_ons
+from .validate import explain, raw_errors, validator
 
 ACCOUNTS_DIR = "accounts"
 SETTINGS_FILE = "_portfolio.yaml"
@@ -82,6 +83,8 @@ def select_files(targets: Iterable[Path], accounts: Path) -> list[Path]:
         if target.is_dir():
             selected.extend(plan_files(target))
         elif target.is_file():
+            if target.suffix == documents.NOTES_SUFFIX:  # an account's notes: checked with their plan
+                target = next((plan for plan in map(target.with_suffix, YAML_SUFFIXES) if plan.is_file()), target)
             if target.resolve() not in (accounts / SETTINGS_FILE, accounts / PEOPLE_FILE):
                 selected.append(target)
         else:
@@ -116,22 +119,43 @@ class PlanCheck:
         return Document(display, data, SourceMap(blob=positions), content_digest)
 
 
-def check_plan(raw: bytes, display: str, stem: str, context: Context, with_document: bool) -> PlanCheck:
-    """Parse, schema-check and cross-check one plan's bytes. Pure: safe to cache and to run in a worker."""
+def check_plan(raw: bytes, display: str, stem: str, context: Context, with_document: bool,
+               files: Optional[documents.AccountFiles] = None) -> PlanCheck:
+    """Parse, schema-check and cross-check one plan's bytes (and its notes and documents, `files`).
+    Pure: safe to cache and to run in a worker."""
     try:
         document = parse(raw, display)
     except LoadError as exc:
         return PlanCheck((load_error_diagnostic(display, exc),), None)
-    errors = schema_errors(document, "plan")
+    errors = raw_errors(document, "plan")
     if errors:
-        return PlanCheck(tuple(errors), None)
+        found = _salvaged_problems(document, stem, context, errors)
+        return PlanCheck(tuple(sorted(found, key=sort_key)), None)
     plan = model.build_plan(document)
-    problems = list(references.file_name_matches(plan, stem))
-    problems += references.plan_problems(plan, context.people, context.tiers)
-    if problems:
+    problems = _cross_problems(plan, stem, context)
+    if files is not None:
+        problems += documents.check(plan, files, document.data)
+    if any(p.severity is Severity.ERROR for p in problems):
         return PlanCheck(tuple(problems), None)
     payload = marshal.dumps((document.data, document.source.dumps())) if with_document else None
-    return PlanCheck((), plan.id, plan.position(("id",)), payload)
+    return PlanCheck(tuple(problems), plan.id, plan.position(("id",)), payload)
+
+
+def _cross_problems(plan: model.Plan, stem: str, context: Context) -> list[Diagnostic]:
+    problems = list(references.file_name_matches(plan, stem))
+    return problems + references.plan_problems(plan, context.people, context.tiers)
+
+
+def _salvaged_problems(document: Document, stem: str, context: Context, errors: list) -> list[Diagnostic]:
+    """The schema errors of a plan, and the cross-reference problems of its well-formed rest."""
+    found = explain(document, "plan", errors)
+    rest = salvage(document, validator("plan").schema, errors)
+    try:
+        plan = model.build_plan(rest.document)
+        problems = _cross_problems(plan, stem, context)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError):  # pragma: no cover - a salvage gap
+        return found
+    return without_follow_ons(found, problems, rest.blocked)
 
 
 def _read_plan(path: Path) -> bytes:
@@ -148,8 +172,8 @@ def _read_plan(path: Path) -> bytes:
 def _check_job(job: tuple) -> PlanCheck:
     """Check one plan and cache the result, in the worker: the documents (about 50 KB a plan)
     then go back to the parent only when it builds models."""
-    raw, display, stem, context, cache, key, with_document = job
-    check = check_plan(raw, display, stem, context, with_document=True)
+    raw, display, stem, context, cache, key, with_document, files = job
+    check = check_plan(raw, display, stem, context, with_document=True, files=files)
     cache.put("plans", key, _encode(check))
     if check.document is not None:
         cache.put("documents", key, check.document)
@@ -200,14 +224,15 @@ def _check_plans(files: list[Path], context: Context, cache: Cache, with_documen
         except LoadError as exc:
             results[path] = PlanCheck((load_error_diagnostic(display, exc),), None)
             continue
-        key = digest(context_key, display, raw)
+        own = documents.scan(path, display)
+        key = digest(context_key, display, raw, own.key())
         keys.append(key)
         cached = _from_cache(cache, key, with_documents)
         if cached is not None:
             results[path] = cached
         else:
             misses.append(path)
-            jobs.append((raw, display, path.stem, context, cache, key, with_documents))
+            jobs.append((raw, display, path.stem, context, cache, key, with_documents, own))
     done = len(results)
     if progress:
         progress(done, len(files))
@@ -233,25 +258,33 @@ def _check_plans(files: list[Path], context: Context, cache: Cache, with_documen
 
 # --- the portfolio ---------------------------------------------------------------------
 
-def _read_side_file(path: Path, kind: str, result: LoadResult) -> Optional[Document]:
-    """Settings or people: their document when it passes the schema, else None (errors recorded)."""
+def _salvaged_model(build: Callable, document: Document):
+    try:
+        return build(document)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError):  # pragma: no cover - a salvage gap
+        return None
+
+
+def _read_side_file(path: Path, kind: str, result: LoadResult) -> tuple[Optional[Document], bool]:
+    """Settings or people, and whether they pass the schema: the document as written, or its
+    well-formed rest (errors recorded); None when it cannot be read."""
     display = _display(path)
     if not path.exists():
         result.diagnostics.append(Diagnostic(display, 1, 1, Severity.ERROR, "missing-file",
                                              f"the portfolio needs this file ({kind} settings); see the README"))
-        return None
+        return None, False
     result.files += 1
     try:
         document = load(path, display)
     except LoadError as exc:
         result.diagnostics.append(load_error_diagnostic(display, exc))
-        return None
+        return None, False
     result.documents[display] = document
     list_key, what = ("tiers", "tier id") if kind == "portfolio" else ("people", "person id")
     result.diagnostics.extend(references.unique_list_ids(document, list_key, what))
-    errors = schema_errors(document, kind)
-    result.diagnostics.extend(errors)
-    return None if errors else document
+    errors = raw_errors(document, kind)
+    result.diagnostics.extend(explain(document, kind, errors))
+    return (document, True) if not errors else (salvage(document, validator(kind).schema, errors).document, False)
 
 
 def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: bool = True,
@@ -265,14 +298,17 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: 
     result = LoadResult(settings_path=accounts / SETTINGS_FILE, people_path=accounts / PEOPLE_FILE)
     files = select_files(targets, accounts) if targets else plan_files(accounts)
 
-    settings_document = _read_side_file(result.settings_path, "portfolio", result)
+    tiers = None
+    settings_document, valid = _read_side_file(result.settings_path, "portfolio", result)
     if settings_document is not None:
-        result.settings = model.build_settings(settings_document)
-    people_document = _read_side_file(result.people_path, "people", result)
-    if people_document is not None:
-        result.people = model.build_people(people_document)
+        settings = _salvaged_model(model.build_settings, settings_document)
+        tiers = tuple(t.id for t in settings.tiers if not is_placeholder(t.id)) if settings else None
+        result.settings = settings if valid else None  # the rest of a broken one only checks the plans' tiers
+    people_document, _ = _read_side_file(result.people_path, "people", result)
+    if people_document is not None:  # a person with a bad e-mail is still a person
+        people = _salvaged_model(model.build_people, people_document) or {}
+        result.people = {pid: person for pid, person in people.items() if not is_placeholder(pid)}
 
-    tiers = tuple(t.id for t in result.settings.tiers) if result.settings else None
     checks = _check_plans(files, Context(result.people, tiers), cache or for_root(root), models, progress,
                           prune=not targets)
     result.files += len(files)
@@ -284,6 +320,9 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: 
             if models and check.document is not None:
                 result.plans.append(model.build_plan(check.to_document(_display(path))))
 
+    if not targets:
+        result.diagnostics += documents.orphans(accounts, {path.stem for path in files}, _display(accounts))
+    result.diagnostics = references.fold_repeats(result.diagnostics)
     duplicates = list(references.unique_plan_ids(valid))
     result.diagnostics.extend(duplicates)
     bad = {d.path for d in duplicates}

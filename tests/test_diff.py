@@ -255,8 +255,8 @@ No account changed.
 
 ### Files that are not valid
 
-- accounts/broken.yaml in the working tree, line 2, column 1: YAML syntax: while parsing a flow node \
-did not find expected node content
+- accounts/broken.yaml in the working tree, line 1, column 5: a '&#91;' opened on this line is not closed \
+with '&#93;': close it at the end, e.g. buying&#95;roles: &#91;economic, user&#93;
 - accounts/nordvik.yaml in the working tree, line 16, column 17: reports&#95;to 'karri' is not a \
 stakeholder of this account (did you mean 'kari'?) (and 1 more)
 """

@@ -71,7 +71,7 @@ def test_an_integer_too_long_to_convert_stays_text():
     (b"\xff\xfea\x00:\x00", "encoding", 1, 1),
     (b"a: 1\nb: x\x07y\n", "yaml-character", 2, 5),
     (b"a:\n\tb: 1\n", "yaml-syntax", 2, 1),
-    (b"a: [1, 2\nb: 3\n", "yaml-syntax", 2, 2),
+    (b"a: [1, 2\nb: 3\n", "yaml-syntax", 1, 4),
     (b"? [a, b]\n: 1\n", "yaml-key", 1, 3),
 ])
 def test_rejected_with_code_and_position(raw, code, line, column):
@@ -89,6 +89,21 @@ def test_deep_flow_nesting_is_rejected_before_the_parser_can_overflow_its_stack(
     # libyaml composes recursively: 100,000 open brackets crash the interpreter
     error = error_of(b"a: " + b"[" * 200_000 + b"]" * 200_000 + b"\n")
     assert error.code == "yaml-depth"
+
+
+@pytest.mark.parametrize("brackets", [load.MAX_DEPTH + 1, 999, 1_000, 1_001, 5_000])
+def test_deep_flow_nesting_is_kams_error_at_its_line_whatever_libyamls_own_limit(brackets):
+    # PyYAML 6.0.4's libyaml stops at 1,000 brackets with a scanner error of its own; 6.0.2 does not.
+    # The top-level mapping is the first level, so the 40th bracket is one too many.
+    raw = "id: ä\nname: x\nlist: ".encode() + b"[" * brackets + b"]" * brackets + b"\n"
+    error = error_of(raw)
+    assert (error.code, error.line, error.column) == ("yaml-depth", 3, 6 + load.MAX_DEPTH)
+    assert error.message == f"nested deeper than {load.MAX_DEPTH} levels"
+
+
+def test_a_syntax_error_before_deep_nesting_is_still_a_syntax_error():
+    raw = b"a: b: c\nlist: " + b"[" * 2_000 + b"]" * 2_000 + b"\n"
+    assert error_of(raw).code == "yaml-syntax"
 
 
 def test_deep_block_nesting_is_rejected():

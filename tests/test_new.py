@@ -85,10 +85,54 @@ def test_wrong_id_owner_or_tier_is_a_usage_error_and_writes_nothing(repo):
         ("alta-kraft", "--owner", "jtam"): "owner 'jtam' is not in accounts/_people.yaml (did you mean 'jtamm'?)",
         ("alta-kraft", "--owner", "jtamm", "--tier", "strategik"):
             "tier 'strategik' is not one of strategic, key, development (did you mean 'strategic'?)",
-        ("alta-kraft",): "say who owns the account: --owner, one of jtamm, oodegard, pmakela",
+        ("alta-kraft",): "say who owns the account with --owner, one of jtamm, oodegard, pmakela",
     }
     for args, message in cases.items():
         result = kam("new", *args)
         assert result.exit_code == 2, args
         assert message in result.stderr, (args, result.stderr)
     assert sorted(p.name for p in (repo / "accounts").iterdir()) == ["_people.yaml", "_portfolio.yaml", "nordvik.yaml"]
+
+
+def test_without_owner_it_says_your_git_email_matched_nobody(git_repo):
+    git_repo.git("config", "user.email", "someone.else@example.com")
+    result = kam("new", "alta-kraft")
+    assert result.exit_code == 2
+    assert ("your git e-mail someone.else@example.com matched nobody in accounts/_people.yaml" in result.stderr)
+    assert "say who owns the account with --owner, one of jtamm, oodegard, pmakela" in result.stderr
+    assert not (git_repo.root / NEW).exists()
+
+
+def test_a_new_plan_gets_its_codeowners_line_and_the_repository_stays_valid(repo):
+    assert kam("codeowners").exit_code == 0
+    before = (repo / ".github/CODEOWNERS").read_text()
+    for plan_id, owner in (("alta-kraft", "jtamm"), ("aaa-first", "oodegard"), ("zz-last", "pmakela")):
+        result = kam("new", plan_id, "--owner", owner)
+        assert result.exit_code == 0, result.output
+        assert f"added accounts/{plan_id}.yaml to .github/CODEOWNERS" in result.stderr
+    after = (repo / ".github/CODEOWNERS").read_text()
+    assert after.startswith(before.split("/accounts/")[0])  # the header and every other line kept
+    assert "/accounts/alta-kraft.yaml @jtamm\n" in after
+    assert "# /accounts/aaa-first.yaml: Øystein Ødegård (oodegard) has no github handle" in after
+    assert kam("validate").exit_code == 0
+    assert kam("codeowners", "--check").exit_code == 0  # the same file kam codeowners writes
+
+
+def test_without_codeowners_none_is_created(repo):
+    assert kam("new", "alta-kraft", "--owner", "jtamm").exit_code == 0
+    assert not (repo / ".github").exists()
+
+
+def test_the_template_shows_markdown_and_where_notes_and_documents_go(repo):
+    from generator.render.escape import md_block
+
+    kam("new", "alta-kraft", "--owner", "jtamm", "--tier", "strategic")
+    path = repo / NEW
+    text = path.read_text(encoding="utf-8")
+    assert "accounts/alta-kraft/" in text and "accounts/alta-kraft.md" in text and "documents: [" in text
+    lines = text.splitlines(keepends=True)
+    path.write_text(lines[0] + "".join(line[2:] if line.startswith("# ") else line for line in lines[1:]),
+                    encoding="utf-8")
+    summary = md_block(build_plan(load(path)).summary)
+    assert "<strong>bold</strong>" in summary and "<li>what they buy from us</li>" in summary
+    assert 'href="https://www.example.com"' in summary

@@ -41,7 +41,9 @@ def build_site(root: Path, out: Path, *, include_private: bool = False, today: s
     from mkdocs.config import load_config
 
     private = "1" if include_private else "0"
-    with environment(KAM_TODAY=today, KAM_INCLUDE_PRIVATE=private, NO_MKDOCS_2_WARNING="1"):
+    # KAM_PRIVATE_BUILD_STEP: a test that asks for personal data is, in CI, the step of its own that may
+    with environment(KAM_TODAY=today, KAM_INCLUDE_PRIVATE=private, KAM_PRIVATE_BUILD_STEP=private,
+                     NO_MKDOCS_2_WARNING="1"):
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
         build(config)
@@ -143,7 +145,8 @@ def test_diagrams_are_embedded_as_objects_not_inline(built_site):
     page = text_of(out / "accounts" / "nordvik" / "index.html")
     assert '<object type="image/svg+xml" data="map.svg"' in page
     assert '<object type="image/svg+xml" data="team.svg"' in page
-    assert "<svg" not in page.split('class="md-content"')[1].split("</article>")[0]
+    article = page[page.index("<article"):page.index("</article>")]  # the page's content, whatever the theme
+    assert "<svg" not in article
 
 
 def test_empty_plan_sections_say_so(built_site):
@@ -176,6 +179,8 @@ def test_person_page_shows_accounts_and_what_walks_out(built_site):
 def test_navigation_lists_only_the_overview_pages(built_site):
     out, _ = built_site
     page = text_of(out / "accounts" / "nordvik" / "index.html")
+    # Material's tab bar (navigation.tabs in mkdocs.yml): its class names are pinned on purpose,
+    # Material comes from the lock, and the weekly newest-releases run says when they change
     nav = page.split('class="md-tabs__list"')[1].split("</ul>")[0]
     assert re.findall(r'class="md-tabs__link"', nav).__len__() == 4
     assert "Nordvik" not in nav
@@ -243,7 +248,7 @@ def test_invalid_plan_stops_the_build_with_diagnostics(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "Traceback" not in output
-    assert re.search(r"accounts/nordvik\.yaml:\d+:\d+: error: stakeholders\[2\]\.attitude must be one of", output)
+    assert re.search(r"accounts/nordvik\.yaml:\d+:\d+: error: attitude of stakeholder '[^']+' .*must be one of", output)
     assert re.search(r"accounts/volga\.yaml:\d+:\d+: error: .*mivanov", output)
     # the build stopped before touching the output folder: no half-built site
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["old.html"]

@@ -138,16 +138,20 @@ def render_section(history: PlanHistory) -> str:
     return "\n".join(render.section(portfolio.plan("nordvik"), ctx, "accounts/nordvik/index.md"))
 
 
-def test_a_former_stakeholder_and_a_long_coverage_history():
+def test_a_former_stakeholder_is_never_shown_and_a_long_coverage_history():
+    # Someone no longer in the plan (erased on request, or removed after leaving) is left out of the
+    # history, though git still holds them; the people still in the plan go by their current name.
     commits = tuple(commit(day) for day in range(28, 0, -1))
-    trend = AttitudeTrend("mati", "Mati <b>Maasikas</b>", (AttitudePoint(dt.date(2026, 1, 1), "blocker"),
-                                                           AttitudePoint(dt.date(2026, 1, 5), "sceptic")), False)
+    points = (AttitudePoint(dt.date(2026, 1, 1), "blocker"), AttitudePoint(dt.date(2026, 1, 5), "sceptic"))
+    former = AttitudeTrend("mati", "Mati Maasikas", points, False)
+    renamed = AttitudeTrend("kari", "Kari Old-Name", points, True)
     coverage = tuple(CoveragePoint(c.date.date(), day % 7, c.id) for day, c in enumerate(reversed(commits)))
     review = ReviewRecord("2026-Q1", dt.date(2026, 3, 30), None, False, commits[0])
-    markdown = render_section(PlanHistory(PLAN, True, None, commits[0], commits, (review,), (trend,), coverage,
-                                          ("f" * 40,), True))
+    markdown = render_section(PlanHistory(PLAN, True, None, commits[0], commits, (review,), (former, renamed),
+                                          coverage, ("f" * 40,), True))
     assert "From git: 28 commits changed this plan (only the latest are read). 1 version" in markdown
-    assert "**Mati &#60;b&#62;Maasikas&#60;/b&#62;** (no longer in the plan):" in markdown
+    assert "Maasikas" not in markdown and "mati" not in markdown and "Old-Name" not in markdown
+    assert "**[Kari Nordmann](#s-kari)**: " in markdown
     assert 'kam-att-blocker">blocker</span><span class="kam-trend-date">2026-01-01</span> → ' in markdown
     assert f"The latest {render.MAX_COVERAGE_ROWS} of 28 changes:" in markdown
     assert markdown.count("\n| <span") == render.MAX_COVERAGE_ROWS + 1  # and the one review

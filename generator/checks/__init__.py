@@ -15,6 +15,7 @@ The modules, one per group of checks (codes by group):
     care            KAM401-KAM402  the tier's care model: roles, team size
     portfolio       KAM501-KAM504  revenue concentration, people exposure
     classification  KAM601-KAM602  tier against the key-account criteria
+    retention       KAM701         personal data kept after a stakeholder left
     silences        KAM001         silences that match nothing
 registry.py holds the decorator and types, config.py reads settings.checks,
 runner.py runs them and places the findings.
@@ -26,7 +27,7 @@ import datetime as dt
 from typing import Optional
 
 from ..model import Portfolio
-from . import care, classification, portfolio, promises, relationships, rhythm, silences  # noqa: F401 - register
+from . import care, classification, portfolio, promises, relationships, retention, rhythm, silences  # noqa: F401 - register
 from .registry import REGISTRY, Check, Finding, Param
 
 __all__ = ["Finding", "run_checks", "REGISTRY", "Check", "Param"]

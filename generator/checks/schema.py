@@ -15,7 +15,8 @@ from .registry import REGISTRY, Check, Param
 SEVERITY = {"enum": ["error", "warning", "info"],
             "description": "How serious its findings are: errors fail CI, warnings only with --strict, info never."}
 ENABLED = {"type": "boolean", "description": "False turns the check off."}
-TIER_ID = {"pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"}
+TIER_ID = {"pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$",
+           "patternErrorMessage": "Write a tier id: lower-case letters, digits and dashes, e.g. strategic."}
 JSON_TYPES = {int: "integer", float: "number", str: "string", bool: "boolean"}
 
 

@@ -238,7 +238,7 @@ def _portfolio_file(revenue: list[dict], seed: int) -> str:
 
 def _tool_files(today: dt.date) -> dict[str, str]:
     """The tool's own files a plans repository needs: the schemas (for the editor line), the site's CSS,
-    mkdocs.yml and .gitignore."""
+    yamllint's rules, mkdocs.yml and .gitignore."""
     files: dict[str, str] = {}
     for kind in ("plan", "portfolio", "people"):
         source = schema_path(kind)
@@ -251,6 +251,9 @@ def _tool_files(today: dt.date) -> dict[str, str]:
     placeholder = TOOL_ROOT / "docs" / "README.md"  # the home page of a builder that did not get kam's pages
     if placeholder.is_file():
         files["docs/README.md"] = placeholder.read_text(encoding="utf-8")
+    lint = TOOL_ROOT / ".yamllint"  # yamllint's rules for plans, so `yamllint accounts/` passes
+    if lint.is_file():
+        files[".yamllint"] = lint.read_text(encoding="utf-8")
     files["mkdocs.yml"] = MKDOCS_YML.format(company=OUR_COMPANY, today=today.isoformat(),
                                             extra_css=EXTRA_CSS if css.is_file() else "")
     files[".gitignore"] = GITIGNORE

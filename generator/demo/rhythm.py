@@ -30,6 +30,8 @@ def build_goals(acc: Account, revenue: list[dict]) -> list[dict]:
         _goal_measure(acc, goal, kind)
         goal["due"] = due
         goal["status"] = "open"
+        if kind in ("product", "nps"):  # what we work on together (kam share); revenue stays internal
+            goal["shared"] = True
         goals.append(goal)
         acc.goal_values[goal["id"]] = {"kind": kind, "goal": goal}
     return goals
@@ -106,6 +108,8 @@ def build_reviews(acc: Account, goals: list[dict]) -> list[dict]:
             review["results"] = results
         review["corrections"] = [acc.text(acc.deal("corrections")) for _ in range(rng.randint(1, 2))]
         review["next_review"] = held + dt.timedelta(days=rng.choice([84, 91, 91, 98]))
+        if review["with_customer"]:  # held with them: on the page kam share writes
+            review["shared"] = True
         reviews.append(review)
     return reviews
 
@@ -198,6 +202,8 @@ def _action(acc: Account, tender: dict | None, members: list[str], active: list[
         action["tender"] = tender["id"]
     if rng.random() < 0.15:
         action["notes"] = acc.deal("action_notes")
+    if tender is None and status == "done":  # done together: on the page kam share writes
+        action["shared"] = True
     return action
 
 

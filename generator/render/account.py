@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Plan
-from . import account_deals, account_people, figures, history
+from . import account_deals, account_people, documents, figures, history
 from .context import Context, Page, account_page, person_page, rel
 from .escape import Markdown, html, md, md_block
 from .health import counts, findings_table, silenced_table
@@ -21,10 +21,15 @@ _WEBSITE = re.compile(r"^https?://[^\s<>\"'`]+$")
 
 def build(plan: Plan, ctx: Context) -> Page:
     uri = account_page(plan.id)
+    with documents.page_links(ctx, plan, uri):  # prose links to the account's documents
+        return Page(uri, "\n".join(_lines(plan, ctx, uri)) + "\n")
+
+
+def _lines(plan: Plan, ctx: Context, uri: str) -> list[str]:
     lines = front_matter(plan.name, hide=["navigation"])
     lines += [heading(1, plan.name, "account"), ""]
-    for section in (header, history.last_change, health, summary, classification, relationship, situation, products,
-                    goals):
+    for section in (header, history.last_change, health, summary, documents.notes, classification, relationship,
+                    situation, products, goals):
         lines += section(plan, ctx, uri)
     lines += account_deals.buying_process(plan, ctx, uri)
     lines += account_deals.tenders(plan, ctx, uri)
@@ -36,8 +41,9 @@ def build(plan: Plan, ctx: Context) -> Page:
     lines += account_deals.actions(plan, ctx, uri)
     lines += account_deals.commitments(plan, ctx, uri)
     lines += account_deals.reviews(plan, ctx, uri)
+    lines += documents.section(plan, ctx, uri)
     lines += history.section(plan, ctx, uri)
-    return Page(uri, "\n".join(lines) + "\n")
+    return lines
 
 
 def person_link(ctx: Context, uri: str, person_id: str) -> Markdown:

@@ -39,7 +39,12 @@ def _object(ctx: Context, uri: str, svg_uri: str, label: str, css: str) -> list[
             f'<p class="kam-diagram-link"><a href="{src}">Open the {html(label.lower())} on its own</a></p>', ""]
 
 
-def _legend() -> list[str]:
+def _legend(judgements: bool) -> list[str]:
+    covers = "Under each name: who of ours covers them (●●● strong, ●●○ medium, ●○○ weak).</p>"
+    if not judgements:  # the company audience: reporting lines, titles and our coverage only
+        return ['<div class="kam-legend" markdown="0">',
+                "<p><b>Lines</b>: solid = reports to. <b>Border</b>: red with a red line = nobody of ours covers "
+                f"them. {covers}", "</div>", ""]
     chips = "".join(f'<span class="kam-chip kam-att-{a}">{a}</span>' for a in ATTITUDES)
     roles = " ".join(f'<span class="kam-badge">{letter}</span> {word.split(" (")[0]}'
                      for letter, word in BUYING_ROLES.values())
@@ -47,8 +52,7 @@ def _legend() -> list[str]:
             f"<p><b>Attitude</b> (fill): {chips}</p>",
             f"<p><b>Buying role</b>: {roles}</p>",
             "<p><b>Lines</b>: solid = reports to; dashed arrow = influences informally. "
-            "<b>Border</b>: thicker = more influence; red with a red line = nobody of ours covers them. "
-            "Under each name: who of ours covers them (●●● strong, ●●○ medium, ●○○ weak).</p>",
+            f"<b>Border</b>: thicker = more influence; red with a red line = nobody of ours covers them. {covers}",
             "</div>", ""]
 
 
@@ -63,7 +67,8 @@ def diagram_sources(plan: Plan, ctx: Context) -> dict[str, str]:
     if plan.stakeholders and plan.team:
         out[team_uri] = matrix_source(plan, ctx.today, ctx.person_name,
                                       lambda sid: ctx.href(team_uri, page, anchor_id("s", sid)),
-                                      lambda pid: ctx.href(team_uri, person_page(pid)), ctx.coverage(plan))
+                                      lambda pid: ctx.href(team_uri, person_page(pid)), ctx.coverage(plan),
+                                      ctx.judgements)
     return out
 
 
@@ -71,7 +76,8 @@ def decision_map(plan: Plan, ctx: Context, uri: str) -> list[str]:
     lines = [heading(2, "Decision-maker map", "map", search=False), ""]
     if not plan.stakeholders:
         return lines + none("No stakeholders recorded yet: the map is drawn from the stakeholder list.")
-    return lines + _object(ctx, uri, account_diagram(plan.id, "map"), "Decision-maker map", "kam-map") + _legend()
+    return lines + _object(ctx, uri, account_diagram(plan.id, "map"), "Decision-maker map", "kam-map") + _legend(
+        ctx.judgements)
 
 
 def _covered_by(ctx: Context, uri: str, plan: Plan, stakeholder_id: str, coverers, strengths) -> Markdown:
@@ -102,13 +108,15 @@ def stakeholders(plan: Plan, ctx: Context, uri: str) -> list[str]:
             lines_of.append(Markdown("influences " + stakeholder_links(plan, s.influences)))
         roles = ", ".join(BUYING_ROLES[r][1].split(" (")[0] for r in s.buying_roles)
         attitude = Markdown(f'<span class="kam-chip kam-att-{html(s.attitude)}">{html(s.attitude)}</span>')
-        rows.append([join(who, "<br>"), join(lines_of, "<br>") or None, roles or None, s.influence, attitude,
+        judged = [roles or None, s.influence, attitude] if ctx.judgements else []
+        rows.append([join(who, "<br>"), join(lines_of, "<br>") or None, *judged,
                      _covered_by(ctx, uri, plan, s.id, coverers, strengths),
                      date(s.last_contact) if s.last_contact else None])
         if s.priorities or s.notes:
             parts = [Markdown(f"*wants:* {md(s.priorities)}") if s.priorities else None, s.notes]
             notes.append(Markdown(f"{link(s.name, '#' + anchor_id('s', s.id))} — {join(parts, '; ')}"))
-    lines += table(["Name and title", "Reporting and influence", "Buying role", "Influence", "Attitude",
+    judged = ["Buying role", "Influence", "Attitude"] if ctx.judgements else []
+    lines += table(["Name and title", "Reporting and influence" if ctx.judgements else "Reporting", *judged,
                     "Covered by", "Last contact"], rows)
     if notes:
         lines += ["**What they want, and notes:**", ""] + [f"- {n}" for n in notes] + [""]

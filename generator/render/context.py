@@ -100,9 +100,11 @@ class Context:
     findings: tuple[Finding, ...] = ()
     include_private: bool = False
     use_directory_urls: bool = True
+    audience: str = "team"  # generator/audience.py: team (the whole plan) or company (no judgements on people)
     sizes: dict = field(default_factory=dict)  # diagram site path -> (width, height) in CSS pixels
     size_marker: str = ""  # set while diagrams render in the background: sizes are put in later
     histories: Optional[dict] = None  # plan id -> history.PlanHistory; None: the build reads no git history
+    account_files: dict = field(default_factory=dict)  # plan id -> documents.AccountFiles (notes, documents)
     _coverage: dict = field(default_factory=dict, repr=False)  # plan id -> Coverage, made once per build
 
     @cached_property
@@ -146,6 +148,11 @@ class Context:
     def plan(self, plan_id: str) -> Optional[Plan]:
         """ctx.portfolio.plan(plan_id) by a dict (person pages look plans up ~70,000 times)."""
         return self._plans.get(plan_id)
+
+    @property
+    def judgements(self) -> bool:
+        """Whether pages show attitudes, influence and buying roles (the team audience only)."""
+        return self.audience == "team"
 
     def person_name(self, person_id: str) -> str:
         person = self.portfolio.people.get(person_id)

@@ -6,6 +6,10 @@ a page or a diagram:
 
 - `md(text)`      Markdown inline text, table cells included;
 - `md_block(text)` Markdown for a multi-line text (history, summaries);
+- `prose(text)`   a value the schema marks text/markdown (`Prose`): the safe
+                  Markdown subset as sanitised HTML (render/prose.py); `md`
+                  and `md_block` hand such values to it, so every prose field
+                  is shown as Markdown wherever a page puts it;
 - `html(text)`    HTML text and attribute values (the few raw HTML pieces);
 - `dot(text)`     text inside a Graphviz HTML-like label (`<...>`);
 - `dot_string(text)` a Graphviz double-quoted string (tooltips);
@@ -31,7 +35,10 @@ import json
 import re
 from functools import lru_cache
 
-__all__ = ["Markdown", "md", "md_block", "html", "dot", "dot_string", "yaml_string", "SLUG"]
+from ..prose import Prose
+from . import prose as _prose
+
+__all__ = ["Markdown", "md", "md_block", "prose", "html", "dot", "dot_string", "yaml_string", "SLUG"]
 
 # Ids in plans are validated against this pattern; paths and anchors are
 # built only from values that match it again here (see site.py).
@@ -68,6 +75,8 @@ def md(value) -> Markdown:
     """
     if isinstance(value, Markdown):
         return value
+    if isinstance(value, Prose):
+        return prose(value)
     return _md(_text(value))
 
 
@@ -88,6 +97,8 @@ def md_block(value) -> Markdown:
     Blank lines separate paragraphs; each other line break is a hard break.
     Leading spaces are dropped, so no line turns into a code block.
     """
+    if isinstance(value, Prose):
+        return prose(value)
     paragraphs = re.split(r"\n\s*\n", _text(value).strip())
     out = []
     for paragraph in paragraphs:
@@ -95,6 +106,13 @@ def md_block(value) -> Markdown:
         if lines:
             out.append("<br>\n".join(lines))
     return Markdown("\n\n".join(out))
+
+
+def prose(value, *, headings: int = 0) -> Markdown:
+    """Markdown the user wrote, as the safe subset: raw HTML shown as text, only http, https, mailto and
+    document links, no attribute lists or images; '#' is a heading (at level `headings`) only in notes files
+    and documents, text elsewhere."""
+    return Markdown(_prose.render(_text(value), headings=headings))
 
 
 def html(value) -> str:

@@ -6,6 +6,11 @@ stakeholder's attitude over time, the coverage count over time.
 Commit authors and subjects are user text like any other: escaped. A build
 without history (option `history: false`) has neither; a plan without git
 history gets one line saying why.
+
+Only the people the current plan holds appear, under the name it gives them:
+someone removed from the plan (left and tidied away, or erased on request
+with `kam person erase`) is never shown from an older version, even while
+git history still holds them. The company audience sees no attitudes.
 """
 
 from __future__ import annotations
@@ -48,7 +53,8 @@ def section(plan: Plan, ctx: Context, uri: str) -> list[str]:
         return lines + none(f"History from git is unavailable: {reason}.")
     lines += [_summary(history), ""]
     lines += [heading(3, "Reviews over time", search=False), ""] + _reviews(history)
-    lines += [heading(3, "Attitudes over time", search=False), ""] + _attitudes(plan, history)
+    if ctx.judgements:
+        lines += [heading(3, "Attitudes over time", search=False), ""] + _attitudes(plan, history)
     lines += [heading(3, "Coverage over time", search=False), ""] + _coverage(history)
     return lines
 
@@ -84,17 +90,18 @@ def chip(attitude: str) -> Markdown:
 
 
 def _trend(plan: Plan, trend: AttitudeTrend) -> Markdown:
-    """'Name: neutral 2026-03-01 → supporter 2026-05-02', the name linked to their row when still in the plan."""
-    if plan.stakeholder(trend.stakeholder) is not None and SLUG.match(trend.stakeholder):
-        who = f"**{link(trend.name, f'#s-{trend.stakeholder}')}**"
-    else:
-        who = f"**{md(trend.name)}** (no longer in the plan)"
+    """'Name: neutral 2026-03-01 → supporter 2026-05-02', the name (as the plan gives it now) linked to their row."""
+    current = plan.stakeholder(trend.stakeholder)
+    name = current.name if current is not None else trend.name
+    who = f"**{link(name, f'#s-{trend.stakeholder}')}**" if SLUG.match(trend.stakeholder) else f"**{md(name)}**"
     steps = [Markdown(f'{chip(p.attitude)}<span class="kam-trend-date">{date(p.date)}</span>') for p in trend.points]
     return Markdown(f"- {who}: " + join(steps, " → "))
 
 
 def _attitudes(plan: Plan, history: PlanHistory) -> list[str]:
-    changed = [trend for trend in history.attitudes if len(trend.points) > 1]
+    # people no longer in the plan are left out (see the module's docstring)
+    changed = [trend for trend in history.attitudes
+               if len(trend.points) > 1 and plan.stakeholder(trend.stakeholder) is not None]
     if not changed:
         return none("No stakeholder's attitude changed in these commits.")
     return [_trend(plan, trend) for trend in changed] + [""]

@@ -68,8 +68,9 @@ def _td(text: str, *, fill: str = "", align: str = "CENTER", href: str = "", too
 
 
 def matrix_source(plan: Plan, today, person_name, stakeholder_href, person_href,
-                  coverage: analyse.Coverage | None = None) -> str:
-    """DOT source of the account's team matrix (see the module's docstring)."""
+                  coverage: analyse.Coverage | None = None, judgements: bool = True) -> str:
+    """DOT source of the account's team matrix (see the module's docstring); without `judgements`
+    (the company audience) no influence column."""
     coverage = analyse.coverage(plan) if coverage is None else coverage
     risk = team_risk(plan, today, coverage)
     strength = {(m.person, c.stakeholder): c.strength for m, c in plan.coverage}
@@ -79,8 +80,9 @@ def matrix_source(plan: Plan, today, person_name, stakeholder_href, person_href,
     present.sort(key=lambda s: (INFLUENCE_ORDER[s.influence], levels.get(s.id, 0)))
     team = list(plan.team)
 
-    head = [_td('<B>Their people</B>', align="LEFT", fill="#f6f8fa"),
-            _td('<FONT POINT-SIZE="8">influence</FONT>', fill="#f6f8fa")]
+    head = [_td('<B>Their people</B>', align="LEFT", fill="#f6f8fa")]
+    if judgements:
+        head.append(_td('<FONT POINT-SIZE="8">influence</FONT>', fill="#f6f8fa"))
     for member in team:
         name = person_name(member.person)
         lost = risk.leaving_uncovers.get(member.person, ())
@@ -98,8 +100,9 @@ def matrix_source(plan: Plan, today, person_name, stakeholder_href, person_href,
         fill = NONE_FILL if s.id in risk.uncovered else SINGLE_FILL if s.id in risk.single_threaded else ""
         title = f'<BR/><FONT POINT-SIZE="8.5" COLOR="#57606a">{dot(s.title)}</FONT>' if s.title else ""
         cells = [_td(f"<B>{dot(s.name)}</B>{title}", align="LEFT", fill=fill, href=stakeholder_href(s.id),
-                     tooltip=dot_string(s.name)),
-                 _td(f'<FONT POINT-SIZE="8.5">{s.influence}</FONT>', fill=fill)]
+                     tooltip=dot_string(s.name))]
+        if judgements:
+            cells.append(_td(f'<FONT POINT-SIZE="8.5">{s.influence}</FONT>', fill=fill))
         for member in team:
             level = strength.get((member.person, s.id))
             mark = (f'<FONT COLOR="{STRENGTH_INK[level]}" POINT-SIZE="11">{STRENGTH_MARK[level]}</FONT>'

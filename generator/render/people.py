@@ -59,8 +59,12 @@ def index(ctx: Context, people: PeopleIndex) -> Page:
                      str(len(exposure.covered)) if exposure else "0",
                      bold(str(len(exposure.lost_high_influence))) if exposure and exposure.lost_high_influence else "0",
                      date(person.left) if person and person.left else None])
-    lines += table(["Name", "Role", "Unit", "Accounts", "Owns", "Stakeholders covered",
-                    "Only they cover (high influence)", "Left"], rows, "lllrrrrl") if rows else none("Nobody yet.")
+    head = ["Name", "Role", "Unit", "Accounts", "Owns", "Stakeholders covered", "Only they cover (high influence)",
+            "Left"]
+    align = "lllrrrrl"
+    if not ctx.judgements:  # the company audience: no column that speaks of influence
+        head, align, rows = head[:6] + head[7:], align[:6] + align[7:], [row[:6] + row[7:] for row in rows]
+    lines += table(head, rows, align) if rows else none("Nobody yet.")
     return Page(uri, "\n".join(lines) + "\n")
 
 
@@ -123,9 +127,11 @@ def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
         others = [p for p in ctx.coverage(plan).coverers.get(sid, []) if p != person_id]
         target = rel(uri, account_page(plan.id)) + "#" + anchor_id("s", sid)
         only = Markdown("**nobody else**") if not others else join(ctx.person_name(p) for p in others)
-        rows.append([_account(uri, plan), link(s.name, target), s.title, s.influence, s.attitude,
+        judged = [s.influence, s.attitude] if ctx.judgements else []
+        rows.append([_account(uri, plan), link(s.name, target), s.title, *judged,
                      STRENGTH_MARK[strength], only if (account_id, sid) not in lost else Markdown("**nobody else**")])
-    return lines + table(["Account", "Stakeholder", "Title", "Influence", "Attitude", "Strength", "Also covered by"], rows)
+    judged = ["Influence", "Attitude"] if ctx.judgements else []
+    return lines + table(["Account", "Stakeholder", "Title", *judged, "Strength", "Also covered by"], rows)
 
 
 def _work(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> list[str]:
