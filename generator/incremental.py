@@ -23,8 +23,8 @@ from . import checks, history, site
 from .diagnostics import Diagnostic, Severity
 from .model import Plan
 from .pages import Content
-from .render import account, account_people, graphviz, people, portfolio as portfolio_pages
-from .render.context import account_page, person_page
+from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages
+from .render.context import person_page
 from .workspace import ACCOUNTS_DIR, YAML_SUFFIXES, LoadResult, load_portfolio
 
 Stamp = tuple[int, int]  # (modification time in ns, size)
@@ -51,6 +51,7 @@ class Pages:
         self.memo: dict = {}  # the checks' findings per plan and check (checks.run_checks)
         self.coverage: dict[str, tuple[Plan, object]] = {}  # plan id -> (plan, analyse.Coverage)
         self.diagrams: dict[str, dict[str, Path]] = {}  # plan id -> site path -> SVG
+        self.own: dict[str, dict[str, Content]] = {}  # plan id -> its account page, documents and diagrams
         self.sizes: dict[str, tuple[int, int]] = {}
         self.histories: Optional[dict] = None
         self.findings: dict[str, tuple] = {}  # plan id or person id -> its findings, as last rendered
@@ -63,8 +64,8 @@ class Pages:
             entries = list(os.scandir(self.accounts))
         except OSError:
             return {}
-        for entry in entries:
-            if entry.name.endswith(YAML_SUFFIXES) and not entry.name.startswith("."):
+        for entry in entries:  # plans, and each account's notes (<id>.md) and documents folder (<id>/)
+            if not entry.name.startswith("."):
                 try:
                     stat = entry.stat()
                 except OSError:
@@ -80,11 +81,14 @@ class Pages:
         changed = {p for p in stamps.keys() | self.stamps.keys() if stamps.get(p) != self.stamps.get(p)}
         self.stamps = stamps
         full = self.base is None or any(name.startswith("_") for name in changed)
+        plans = {name for name in changed if name.endswith(YAML_SUFFIXES)}
+        stems = {name.removesuffix(".md") for name in changed - plans}  # notes or documents of an account
+        beside = {plan.id for name, plan in self.plans.items() if Path(name).stem in stems}
         try:
             if full:
                 self._load_all()
             else:
-                self._load_some(changed)
+                self._load_some(plans, beside)
         except site.SiteError as exc:
             self.errors = [Diagnostic(str(self.accounts), 1, 1, Severity.ERROR, "site", str(exc))]
         return True
@@ -106,11 +110,13 @@ class Pages:
         self.base, self.errors = result, []
         self.plans = {Path(plan.file).name: plan for plan in result.plans}
         self.coverage, self.diagrams, self.sizes, self.findings, self.person_findings = {}, {}, {}, {}, {}
+        self.own, self.files = {}, {}
         if self.options.history_root is not None:
             self.histories = history.for_plans(self.options.history_root, result.plans)
         self._render(None)
 
-    def _load_some(self, changed: set[str]) -> None:
+    def _load_some(self, changed: set[str], beside: set[str]) -> None:
+        """Load the changed plan files again; `beside`: ids of plans whose notes or documents changed."""
         changed, self.broken = changed | self.broken, set()
         present = [self.accounts / name for name in changed if name in self.stamps and not name.startswith("_")]
         result = load_portfolio(self.root, present) if present else self.base
@@ -133,7 +139,7 @@ class Pages:
             if missing:
                 self.histories.update(history.for_plans(self.options.history_root, missing))
         people_named = set().union(*(named_people(plan) for plan in gone + new)) if gone or new else set()
-        self._render(touched | {plan.id for plan in gone}, people_named)
+        self._render(touched | beside | {plan.id for plan in gone}, people_named)
 
     # --- rendering ----------------------------------------------------------------------------
 
@@ -151,28 +157,32 @@ class Pages:
                 ctx._coverage[plan.id] = kept[1]
         self._diagrams(ctx, touched)
         ctx.sizes, ctx.histories = self.sizes, self.histories
-        files = dict(self.files) if touched is not None else {}
-        for uri, page in ((p.uri, p) for p in (portfolio_pages.home(ctx), portfolio_pages.dashboard(ctx),
-                                                portfolio_pages.accounts_index(ctx))):
-            files[uri] = page.markdown.encode("utf-8")
+        files: dict[str, Content] = {}
+        for page in (portfolio_pages.home(ctx), portfolio_pages.dashboard(ctx), portfolio_pages.accounts_index(ctx)):
+            files[page.uri] = page.markdown.encode("utf-8")
+        self.own = {pid: own for pid, own in self.own.items() if pid in ids}
         for plan in portfolio.plans:
             mine = tuple(ctx.findings_by_account.get(plan.id, ()))
             if touched is None or plan.id in touched or self.findings.get(plan.id) != mine:
-                files[account_page(plan.id)] = account.build(plan, ctx).markdown.encode("utf-8")
+                own = {page.uri: page.markdown.encode("utf-8") for page in [account.build(plan, ctx)] +
+                       documents.pages(plan, ctx)}
+                self.own[plan.id] = {**own, **documents.files(plan, ctx), **self.diagrams.get(plan.id, {})}
                 self.findings[plan.id] = mine
+            files.update(self.own[plan.id])
         index = people.PeopleIndex(ctx)
         listing = people.index(ctx, index)
         files[listing.uri] = listing.markdown.encode("utf-8")
-        named, listed = set(people_named), index.people()
-        for person in listed:
+        named = set(people_named)
+        for person in index.people():
             theirs = tuple(ctx.findings_by_person.get(person, ()))
             uri = person_page(person)
-            if touched is None or person in named or uri not in files or self.person_findings.get(person) != theirs:
-                files[uri] = people.person(ctx, index, person).markdown.encode("utf-8")
+            kept = self.files.get(uri)
+            if kept is None or touched is None or person in named or self.person_findings.get(person) != theirs:
+                kept = people.person(ctx, index, person).markdown.encode("utf-8")
                 self.person_findings[person] = theirs
-        self._drop_stale(files, ids, set(listed))
-        for uri, path in ((u, p) for diagrams in self.diagrams.values() for u, p in diagrams.items()):
-            files[uri] = path
+            files[uri] = kept
+        for uri in files:
+            site.safe_site_path(uri)
         self.coverage = {plan.id: (plan, ctx.coverage(plan)) for plan in portfolio.plans}
         self.graphs = {k: v for k, v in self.graphs.items() if k in ids}
         self.files = files
@@ -195,15 +205,3 @@ class Pages:
                 size = site.svg_size(path)
                 if size:
                     self.sizes[uri] = size
-
-    def _drop_stale(self, files: dict, plan_ids: set[str], person_ids: set[str]) -> None:
-        keep_accounts = {account_page(pid) for pid in plan_ids}
-        keep_people = {person_page(pid) for pid in person_ids}
-        for uri in list(files):
-            if uri.endswith("/index.md") and uri.startswith("accounts/") and uri.count("/") == 2:
-                if uri not in keep_accounts:
-                    del files[uri]
-            elif uri.startswith("people/") and uri.count("/") == 2 and uri not in keep_people:
-                del files[uri]
-            elif uri.endswith(".svg"):
-                del files[uri]  # put back from self.diagrams

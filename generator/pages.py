@@ -89,6 +89,7 @@ def files_of(built: site.Site) -> dict[str, Content]:
     built.wait()
     files: dict[str, Content] = {page.uri: page.markdown.encode("utf-8") for page in built.pages}
     files.update(built.diagrams)
+    files.update(built.documents)  # the accounts' documents that are copied as they are
     return files
 
 

@@ -198,3 +198,11 @@ def test_checks_that_reuse_an_earlier_runs_findings_find_what_a_fresh_run_finds(
     reused = checks.run_checks(portfolio, today, server.pages.graphs, server.pages.memo)
     assert any(key != "settings" and key != "today" for key in server.pages.memo)
     assert reused == checks.run_checks(portfolio, today)
+
+
+def test_an_accounts_notes_file_changing_rebuilds_its_page(server):
+    notes = server.root / "accounts" / "nordvik.md"
+    notes.write_text("Zqx notes: the board meets in March.\n", encoding="utf-8")
+    server.step()
+    assert server.site.errors is None
+    assert "Zqx notes" in page(server, "accounts/nordvik/index.html")
