@@ -132,6 +132,11 @@ class KamPlugin(BasePlugin[KamConfig]):
             self._add(files, File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
         for uri, path in {**built.diagrams, **built.documents}.items():
             self._add(files, File.generated(config, uri, abs_src_path=str(path)))
+        generated = {page.uri for page in built.pages} | built.diagrams.keys() | built.documents.keys()
+        for uri in self._ours - generated:  # an earlier `kam pages` wrote it; the plans no longer have it
+            stale = files.get_file_from_path(uri)
+            if stale is not None:
+                files.remove(stale)
         self.built = built
         # The plans' models and pages stay alive for the whole build: keep them out of the
         # collector's full passes, which MkDocs triggers often (1,000 accounts: -2 s).

@@ -141,8 +141,13 @@ class Server:
     def step(self) -> Optional[float]:
         """One look at the plans; rebuild when they changed. Seconds it took, or None if nothing changed."""
         started = time.perf_counter()
-        if not self.pages.refresh():
-            return None
+        try:
+            if not self.pages.refresh():
+                return None
+        except Exception as exc:  # noqa: BLE001 - a bug: shown on the page, the server goes on
+            self.site.publish(f"{self.pages.accounts}:1:1: error: kam serve: internal error: "
+                              f"{type(exc).__name__}: {exc} [internal]")
+            return time.perf_counter() - started
         self.seconds = {"pages": time.perf_counter() - started}
         if self.pages.errors:
             self.site.publish(format_text(self.pages.errors))

@@ -183,3 +183,13 @@ def test_a_builder_that_runs_no_plugin_and_got_no_pages_shows_what_to_run(tmp_pa
     assert result.returncode == 0, result.stderr
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "run <code>kam pages</code>, then build again" in home
+
+
+def test_the_plugin_does_not_publish_what_an_earlier_kam_pages_wrote_for_a_removed_plan(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    assert kam_pages(root).exit_code == 0
+    (root / "accounts" / "volga.yaml").unlink()
+    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=root, capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert not (root / "site" / "accounts" / "volga").exists()
+    assert (root / "site" / "accounts" / "nordvik" / "index.html").is_file()
