@@ -241,6 +241,9 @@ def serve_command(root: Path, address: str, today) -> None:
     host, _, port = address.rpartition(":")
     if not host or not port.isdigit() or not 0 <= int(port) < 65536:
         raise click.BadParameter(f"expected HOST:PORT, e.g. 127.0.0.1:8000; got {address!r}", param_hint="-a")
+    if not (root / ACCOUNTS_DIR).is_dir():
+        raise click.UsageError(f"no '{ACCOUNTS_DIR}' folder in {root.resolve()}: run kam in a plans repository "
+                               f"or pass --root")
     try:
         settings = pages.read_settings(root, today.date() if today else None)
         serve.run(root, settings.options, settings.docs_dir, host, int(port))

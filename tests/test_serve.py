@@ -206,3 +206,9 @@ def test_an_accounts_notes_file_changing_rebuilds_its_page(server):
     server.step()
     assert server.site.errors is None
     assert "Zqx notes" in page(server, "accounts/nordvik/index.html")
+
+
+def test_kam_serve_outside_a_plans_repository_says_so(tmp_path):
+    result = CliRunner().invoke(main, ["serve", "--root", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no 'accounts' folder" in result.output
