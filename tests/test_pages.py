@@ -193,3 +193,22 @@ def test_the_plugin_does_not_publish_what_an_earlier_kam_pages_wrote_for_a_remov
     assert result.returncode == 0, result.stderr
     assert not (root / "site" / "accounts" / "volga").exists()
     assert (root / "site" / "accounts" / "nordvik" / "index.html").is_file()
+
+
+def test_a_demo_repository_builds_without_the_plugin_after_kam_pages(tmp_path):
+    from generator.demo import write_demo
+
+    root = tmp_path / "demo"
+    write_demo(root, 3, seed=2)
+    assert (root / "docs" / pages.PLACEHOLDER).is_file()
+    assert "/docs/accounts/" in (root / ".gitignore").read_text(encoding="utf-8")
+    assert CliRunner().invoke(main, ["pages", "--root", str(root)]).exit_code == 0
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    start = config.index("  - kam:")
+    end = config.index("\n\n", start)
+    (root / "mkdocs.yml").write_text(config[:start] + config[end:], encoding="utf-8")  # as Zensical reads it
+    # (not --strict: without the plugin MkDocs warns that index.md replaces the placeholder README.md)
+    result = subprocess.run([str(MKDOCS), "build"], cwd=root, capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert len(list((root / "site" / "accounts").glob("*/index.html"))) == 3
+    assert "without kam" not in (root / "site" / "index.html").read_text(encoding="utf-8")
