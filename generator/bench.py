@@ -281,7 +281,6 @@ def measure(root: Path, repeat: int, log=print, edits: int = EDITS) -> Result:
             plan.write_bytes(before)
         for seconds in edit_to_view(root, edits, log):
             result.add("edit_to_view", Run(seconds, 0.0))
-        subprocess.run(kam("pages"), cwd=root, env=environment(), check=True, capture_output=True)
         result.add("other_builder", timed(other_build(OTHER_BUILDER), root))
         log(f"N={result.accounts}: run {rep}/{repeat}: " +
             ", ".join(f"{k} {v[-1]:.2f} s" for k, v in result.times.items()))

@@ -127,16 +127,12 @@ class KamPlugin(BasePlugin[KamConfig]):
             log.debug("kam: building the pages failed", exc_info=True)
             raise PluginError(f"kam: internal error while building the pages: {type(exc).__name__}: {exc}") from None
         listed = {"index.md", "dashboard.md", "accounts/index.md", "people/index.md"}
-        for page in built.pages:
-            inclusion = InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV
-            self._add(files, File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
-        for uri, path in {**built.diagrams, **built.documents}.items():
-            self._add(files, File.generated(config, uri, abs_src_path=str(path)))
-        generated = {page.uri for page in built.pages} | built.diagrams.keys() | built.documents.keys()
-        for uri in self._ours - generated:  # an earlier `kam pages` wrote it; the plans no longer have it
-            stale = files.get_file_from_path(uri)
-            if stale is not None:
-                files.remove(stale)
+        made = [File.generated(config, page.uri, content=page.markdown,
+                               inclusion=InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV)
+                for page in built.pages]
+        made += [File.generated(config, uri, abs_src_path=str(path))
+                 for uri, path in {**built.diagrams, **built.documents}.items()]
+        files = self._replace(files, made)
         self.built = built
         # The plans' models and pages stay alive for the whole build: keep them out of the
         # collector's full passes, which MkDocs triggers often (1,000 accounts: -2 s).
@@ -177,13 +173,15 @@ class KamPlugin(BasePlugin[KamConfig]):
             publish.discard(self.staging)
             self.staging = None
 
-    def _add(self, files: Files, file: File) -> None:
-        existing = files.get_file_from_path(file.src_uri)
-        if existing is not None:
-            if file.src_uri not in self._ours:  # not the same page, written by `kam pages`
-                log.info(f"kam: the generated {file.src_uri} replaces the one in docs/")
-            files.remove(existing)
-        files.append(file)
+    def _replace(self, files: Files, made: list[File]) -> Files:
+        """docs/ files with the generated ones in place of those of the same name, and without what an
+        earlier `kam pages` wrote for plans that are gone (one pass: 3,000 files.remove() calls took ~1 s)."""
+        generated = {file.src_uri for file in made}
+        for uri in sorted(generated - self._ours):
+            if files.get_file_from_path(uri) is not None:  # the user's own file, not one `kam pages` wrote
+                log.info(f"kam: the generated {uri} replaces the one in docs/")
+        kept = [file for file in files if file.src_uri not in generated and file.src_uri not in self._ours]
+        return Files(kept + made)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / ACCOUNTS_DIR))
