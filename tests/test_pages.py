@@ -173,13 +173,19 @@ def test_a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(pu
     assert (root / "site" / "index.html").is_file()
 
 
-def test_a_builder_that_runs_no_plugin_and_got_no_pages_shows_what_to_run(tmp_path):
-    root = make_repo(tmp_path / "repo")
+def without_plugin(root: Path):
+    """mkdocs.yml without the kam plugin, as Zensical reads it; returns the build to run (not --strict:
+    without the plugin MkDocs warns that index.md replaces the placeholder README.md)."""
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     start = config.index("  - kam:")
-    end = config.index("\n\n", start)
-    (root / "mkdocs.yml").write_text(config[:start] + config[end:], encoding="utf-8")  # as Zensical reads it
-    result = subprocess.run([str(MKDOCS), "build"], cwd=root, capture_output=True, text=True, env=ENV)
+    (root / "mkdocs.yml").write_text(config[:start] + config[config.index("\n\n", start):], encoding="utf-8")
+    return lambda: subprocess.run([str(MKDOCS), "build"], cwd=root, capture_output=True, text=True, env=ENV)
+
+
+def test_a_builder_that_runs_no_plugin_and_got_no_pages_shows_what_to_run(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    build_without_plugin = without_plugin(root)
+    result = build_without_plugin()
     assert result.returncode == 0, result.stderr
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "run <code>kam pages</code>, then build again" in home
@@ -203,12 +209,8 @@ def test_a_demo_repository_builds_without_the_plugin_after_kam_pages(tmp_path):
     assert (root / "docs" / pages.PLACEHOLDER).is_file()
     assert "/docs/accounts/" in (root / ".gitignore").read_text(encoding="utf-8")
     assert CliRunner().invoke(main, ["pages", "--root", str(root)]).exit_code == 0
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    start = config.index("  - kam:")
-    end = config.index("\n\n", start)
-    (root / "mkdocs.yml").write_text(config[:start] + config[end:], encoding="utf-8")  # as Zensical reads it
-    # (not --strict: without the plugin MkDocs warns that index.md replaces the placeholder README.md)
-    result = subprocess.run([str(MKDOCS), "build"], cwd=root, capture_output=True, text=True, env=ENV)
+    build_without_plugin = without_plugin(root)
+    result = build_without_plugin()
     assert result.returncode == 0, result.stderr
     assert len(list((root / "site" / "accounts").glob("*/index.html"))) == 3
     assert "without kam" not in (root / "site" / "index.html").read_text(encoding="utf-8")
