@@ -14,6 +14,7 @@ from typing import Callable, Optional
 
 import networkx as nx
 
+from .cycle import timeline_contacts
 from .model import Plan, Portfolio
 
 STRENGTH_WEIGHT = {"strong": 3, "medium": 2, "weak": 1}
@@ -136,12 +137,17 @@ def portfolio_exposure(portfolio: Portfolio, today: Optional[dt.date] = None,
 
 # --- used by the policy checks (generator/checks) ------------------------------
 
-def last_touch(plan: Plan) -> dict[str, Optional[dt.date]]:
+def last_touch(plan: Plan, today: Optional[dt.date] = None) -> dict[str, Optional[dt.date]]:
     """For each stakeholder id, the latest date anyone of ours spoke with them or verified
-    their role: their last_contact, their verified, any coverage's last_contact. None if never."""
-    dates: dict[str, list[dt.date]] = {s.id: [d for d in (s.last_contact, s.verified) if d] for s in plan.stakeholders}
+    their role: their verified date and, for contacts, the timeline (interactions up to `today`)
+    where it names them, else their last_contact and any coverage's last_contact. None if never."""
+    timeline = timeline_contacts(plan, today)
+    dates: dict[str, list[dt.date]] = {}
+    for s in plan.stakeholders:
+        contact = timeline[s.id].date if s.id in timeline else s.last_contact
+        dates[s.id] = [d for d in (contact, s.verified) if d]
     for _, cover in plan.coverage:
-        if cover.last_contact and cover.stakeholder in dates:
+        if cover.last_contact and cover.stakeholder in dates and cover.stakeholder not in timeline:
             dates[cover.stakeholder].append(cover.last_contact)
     return {sid: max(found, default=None) for sid, found in dates.items()}
 

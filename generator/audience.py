@@ -34,7 +34,7 @@ PRIVATE_CI_ENV = "KAM_PRIVATE_BUILD_STEP"
 
 # Checks whose findings speak of attitudes, influence or buying roles of named people: a company build
 # shows that the finding exists, not what it says.
-JUDGEMENT_CHECKS = frozenset({"KAM101", "KAM102", "KAM103", "KAM104", "KAM105", "KAM504"})
+JUDGEMENT_CHECKS = frozenset({"KAM101", "KAM102", "KAM103", "KAM104", "KAM105", "KAM504", "KAM802"})
 
 TEAM_REASON = "(the account team's reason)"
 

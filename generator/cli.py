@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .diagnostics import FORMATTERS, Diagnostic, Severity, sort_key, summary_line
+from .plaintext import safe_json, safe_lines, safe_path, safe_text
 from .workspace import ACCOUNTS_DIR, UsageError, load_portfolio, select_files
 
 FORMAT = click.Choice(sorted(FORMATTERS))
@@ -79,7 +80,7 @@ def validate(paths: tuple[Path, ...], root: Path, output_format: str, strict: bo
     try:
         result = load_portfolio(root, list(paths) or None, models=owners_file, progress=progress_reporter("validating"))
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(safe_text(str(exc))) from None
     diagnostics = result.diagnostics + schema_copy_problems(root)
     if owners_file:
         diagnostics = diagnostics + codeowners_problems(root, result.portfolio())
@@ -111,7 +112,7 @@ def check(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool,
         shown = _shown_files(paths, root) if paths and (root / ACCOUNTS_DIR).is_dir() else None
         result = load_portfolio(root, None)
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(safe_text(str(exc))) from None
     from .schemacopy import schema_copy_problems
 
     diagnostics = list(result.diagnostics) + schema_copy_problems(root)
@@ -160,8 +161,39 @@ def diff_command(base: str | None, head: str | None, root: Path, output_format: 
     try:
         result = diff.compare(root, base, head, today.date() if today else date.today())
     except gitio.GitError as exc:
+        raise click.UsageError(safe_text(str(exc))) from None
+    text = safe_json(diffreport.to_json(result)) if output_format == "json" else diffreport.to_markdown(result)
+    click.echo(text if output_format == "json" else safe_lines(text), nl=False)
+
+
+@main.command("report")
+@root_option
+@click.option("--period", default=None, metavar="YYYY-Qn",
+              help="The quarter to report on, like 2026-Q4 (default: the current quarter).")
+@click.option("--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown",
+              show_default=True, help="markdown: to read or mail; json: for tools.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="The date the report is made on (default: today); the current quarter is judged as of it.")
+def report_command(root: Path, period: str | None, output_format: str, today) -> None:
+    """The quarterly report for the head of department: every account, what needs attention first."""
+    import json
+
+    from . import cycle, report as quarterly
+    from .render.report_page import to_markdown
+
+    day = today.date() if today else date.today()
+    try:
+        period = period or cycle.quarter(day)
+        quarterly.quarter_bounds(period)
+        result = load_portfolio(root, None)
+    except (quarterly.PeriodError, UsageError) as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(diffreport.to_json(result) if output_format == "json" else diffreport.to_markdown(result), nl=False)
+    portfolio = result.portfolio()
+    if not result.ok or portfolio is None:
+        sys.exit(report(list(result.diagnostics), result.files, "text", False) or 1)
+    built = quarterly.build(portfolio, period, day)
+    click.echo(json.dumps(built.to_dict(), ensure_ascii=False, indent=2) if output_format == "json"
+               else to_markdown(built), nl=output_format == "json")
 
 
 @main.command("codeowners")
@@ -175,7 +207,7 @@ def codeowners_command(root: Path, check_only: bool) -> None:
     portfolio = _valid_portfolio(root, "codeowners")
     if check_only:
         difference = codeowners.difference(root, portfolio)
-        click.echo(difference, nl=False)
+        click.echo(safe_lines(difference), nl=False)
         if difference:
             click.echo(f"{codeowners.CODEOWNERS} is out of date: run kam codeowners", err=True)
         sys.exit(1 if difference else 0)
@@ -197,10 +229,10 @@ def new_command(plan_id: str, name: str | None, owner: str | None, tier: str | N
     try:
         path, in_codeowners = new_plan(root, plan_id, name=name, owner=owner, tier=tier)
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(safe_text(str(exc))) from None
     if in_codeowners:
-        click.echo(f"added {os.path.relpath(path)} to .github/CODEOWNERS", err=True)
-    click.echo(f"created {os.path.relpath(path)}: fill it in, then run kam validate", err=True)
+        click.echo(f"added {safe_path(os.path.relpath(path))} to .github/CODEOWNERS", err=True)
+    click.echo(f"created {safe_path(os.path.relpath(path))}: fill it in, then run kam validate", err=True)
 
 
 @main.command("pages")
@@ -261,7 +293,8 @@ def serve_command(root: Path, address: str, today) -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same files, byte for byte.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default="2026-11-23", show_default=True,
               metavar="YYYY-MM-DD", help="The date every date in the plans is placed around.")
-@click.option("--force", is_flag=True, help="Write into a non-empty folder (its accounts/*.yaml are replaced).")
+@click.option("--force", is_flag=True, help="Write into a folder that holds more than an earlier demo, replacing and "
+              "deleting the files of yours that kam demo names when refusing.")
 def demo_command(accounts: int, out: Path, seed: int, today, force: bool) -> None:
     """Write a synthetic, valid portfolio repository of N accounts (for demos and load tests)."""
     from .demo import DemoError, write_demo
@@ -269,10 +302,12 @@ def demo_command(accounts: int, out: Path, seed: int, today, force: bool) -> Non
     try:
         result = write_demo(out, accounts, seed=seed, today=today.date(), force=force)
     except (DemoError, OSError) as exc:
-        click.echo(f"kam demo: {exc}", err=True)
+        click.echo(f"kam demo: {safe_text(str(exc))}", err=True)
         sys.exit(2)
     click.echo(f"wrote {result.accounts} accounts ({result.lines:,} lines of plans), {result.people} people and "
                f"mkdocs.yml to {out}", err=True)
+    if result.replaced:
+        click.echo(safe_text(f"replaced (--force): {', '.join(result.replaced)}"), err=True)
 
 
 def _valid_portfolio(root: Path, command: str):
@@ -280,7 +315,7 @@ def _valid_portfolio(root: Path, command: str):
     try:
         result = load_portfolio(root)
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(safe_text(str(exc))) from None
     portfolio = result.portfolio()
     if not result.ok or portfolio is None:
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
@@ -298,7 +333,7 @@ def _plan_of(portfolio, account: str):
     if plan is None:
         close = difflib.get_close_matches(account, [p.id for p in portfolio.plans], n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise click.UsageError(f"no account '{account}' in {ACCOUNTS_DIR}/{hint}")
+        raise click.UsageError(safe_text(f"no account '{account}' in {ACCOUNTS_DIR}/{hint}"))
     return plan
 
 
@@ -322,9 +357,9 @@ def share_command(account: str, out: Path, root: Path, today) -> None:
     try:
         out.write_text(page, encoding="utf-8")
     except OSError as exc:
-        click.echo(f"kam share: cannot write {out}: {exc.strerror or exc}", err=True)
+        click.echo(safe_text(f"kam share: cannot write {out}: {exc.strerror or exc}"), err=True)
         sys.exit(2)
-    click.echo(f"wrote {out}: the page for {plan.name}; read it before you send it", err=True)
+    click.echo(safe_text(f"wrote {out}: the page for {plan.name}; read it before you send it"), err=True)
 
 
 @main.group("person")
@@ -347,7 +382,8 @@ def person_show(name_or_id: str, root: Path, output_format: str) -> None:
     needles = sorted({r.name for r in records} | {f"id: {r.stakeholder}" for r in records}) or [name_or_id]
     commits, no_history = access.git_mentions(root, needles)
     formatter = access.to_json if output_format == "json" else access.to_text
-    click.echo(formatter(name_or_id, records, commits, no_history), nl=False)
+    text = formatter(name_or_id, records, commits, no_history)
+    click.echo(safe_json(text) if output_format == "json" else safe_lines(text), nl=False)
     sys.exit(0 if records else 1)
 
 
@@ -369,18 +405,19 @@ def person_erase(stakeholder_id: str, account: str | None, dry_run: bool, root: 
     try:
         planned = erase.changes(portfolio, stakeholder_id, account)
     except erase.ErasureError as exc:
-        click.echo(f"kam person erase: {exc}", err=True)
+        click.echo(safe_text(f"kam person erase: {exc}"), err=True)
         sys.exit(1)
     if not planned:
         named = [f"'{r.stakeholder}' in {r.account}" for r in access.find(portfolio, stakeholder_id)]
         hint = f"; {stakeholder_id} is {', '.join(named)}: erase by id" if named else ""
-        click.echo(f"kam person erase: no stakeholder '{stakeholder_id}' in the current plans{hint}", err=True)
+        click.echo(safe_text(f"kam person erase: no stakeholder '{stakeholder_id}' in the current plans{hint}"),
+                   err=True)
         sys.exit(1)
     if dry_run:
         for change in planned:
-            click.echo("".join(difflib.unified_diff(change.before.splitlines(keepends=True),
-                                                    change.after.splitlines(keepends=True),
-                                                    change.file, change.file)), nl=False)
+            click.echo(safe_lines("".join(difflib.unified_diff(change.before.splitlines(keepends=True),
+                                                               change.after.splitlines(keepends=True),
+                                                               change.file, change.file))), nl=False)
         return
     errors = erase.apply(root, planned)
     if errors:
@@ -389,7 +426,7 @@ def person_erase(stakeholder_id: str, account: str | None, dry_run: bool, root: 
                    "Fix the lines above by hand, then erase again.", err=True)
         sys.exit(1)
     commits, no_history = access.git_mentions(root, sorted({c.name for c in planned} | {f"id: {stakeholder_id}"}))
-    click.echo("\n".join(erase.report(planned, commits, no_history)))
+    click.echo(safe_lines("\n".join(erase.report(planned, commits, no_history))))
 
 
 @main.command("schema")
@@ -419,6 +456,6 @@ def run() -> None:
         click.echo("kam: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        click.echo(f"kam: internal error: {type(exc).__name__}: {exc}. Please report this with the file "
+        click.echo(f"kam: internal error: {type(exc).__name__}: {safe_text(str(exc))}. Please report this with the file "
                    f"that caused it.", err=True)
         sys.exit(3)

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Optional
 
 from .diagnostics import Diagnostic, Severity
+from .files import ReadError, read_capped
+from .load import MAX_BYTES
 from .model import Plan, Portfolio
 from .workspace import ACCOUNTS_DIR, PEOPLE_FILE
 
@@ -76,8 +78,8 @@ def render(portfolio: Portfolio) -> str:
 
 def read(root: Path) -> Optional[str]:
     try:
-        return (root / CODEOWNERS).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_capped(root / CODEOWNERS, MAX_BYTES, root).decode("utf-8")
+    except (ReadError, UnicodeDecodeError):
         return None
 
 
@@ -87,6 +89,7 @@ def write(root: Path, portfolio: Portfolio) -> bool:
     if read(root) == text:
         return False
     (root / CODEOWNERS).parent.mkdir(parents=True, exist_ok=True)
+    (root / CODEOWNERS).unlink(missing_ok=True)  # a committed link is replaced, never written through
     (root / CODEOWNERS).write_text(text, encoding="utf-8")
     return True
 

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Iterable
 
+from .plaintext import safe_json, safe_path, safe_text
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -29,9 +31,10 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        # one finding, one line: a newline in user text must not start a fake finding
-        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {message} [{self.code}]"
+        # one finding, one line: a newline or control character in a file name or in user text
+        # must not start a fake finding, a workflow command (::error) or a terminal sequence
+        return (f"{safe_path(self.path)}:{self.line}:{self.column}: {self.severity.value}: "
+                f"{safe_text(self.message)} [{safe_text(self.code)}]")
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple:
@@ -43,7 +46,7 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if property_value:
         text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
+    return safe_text(text)  # and no other control character (ESC) reaches the log
 
 
 def format_text(diagnostics: Iterable[Diagnostic]) -> str:
@@ -66,7 +69,7 @@ def format_github(diagnostics: Iterable[Diagnostic]) -> str:
 
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     rows = [{**asdict(d), "severity": d.severity.value} for d in diagnostics]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return safe_json(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n"
 
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Optional
 
-from . import gitio
+from . import diff_cycle, gitio
 from .gitio import Snapshot
 from .model import Plan
 
@@ -88,6 +88,7 @@ class _Names:
     def __init__(self, base: Snapshot, head: Snapshot):
         self.people = {**base.people, **head.people}
         self.tiers = {t.id: t.name for side in (base, head) if side.settings for t in side.settings.tiers}
+        self.currency = next((side.settings.currency for side in (head, base) if side.settings), "")
 
     def person(self, person_id: str) -> str:
         person = self.people.get(person_id)
@@ -267,7 +268,8 @@ def _reviews(old: Plan, new: Plan) -> Iterable[Change]:
 
 # Sections a Change can describe, by the first word of its kind.
 _SECTION = {"name": "name", "owner": "owner", "tier": "tier", "status": "status", "stakeholder": "stakeholders",
-            "team": "team", "coverage": "team", "action": "actions", "commitment": "commitments", "review": "reviews"}
+            "team": "team", "coverage": "team", "action": "actions", "commitment": "commitments", "review": "reviews",
+            "opportunity": "opportunities", "interaction": "interactions", "complaint": "interactions"}
 
 
 def _public(data: Mapping) -> dict:
@@ -292,7 +294,8 @@ def account_changes(old: Plan, new: Plan, names: _Names, today: dt.date,
                     old_data: Mapping = {}, new_data: Mapping = {}) -> list[Change]:
     """Every change from `old` to `new` (the same account), in the order a reader scans a plan."""
     changes = [*_header(old, new, names), *_stakeholders(old, new), *_team(old, new, names),
-               *_actions(old, new, names, today), *_commitments(old, new, names), *_reviews(old, new)]
+               *_actions(old, new, names, today), *_commitments(old, new, names), *_reviews(old, new),
+               *diff_cycle.opportunities(old, new, _c, names.currency), *diff_cycle.interactions(old, new, _c)]
     changes += _other_edits(old_data, new_data, changes)
     if all(c.kind == "action-overdue" for c in changes):
         changes.insert(0, _c("edited", "Edited: comments, layout or personal data only"))

@@ -13,6 +13,8 @@ portfolio, checking each plan as `kam validate` does (workspace.check_plan).
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import posixpath
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,11 +23,13 @@ from typing import Iterable, Optional
 from . import model, references
 from .cache import digest
 from .diagnostics import Diagnostic, Severity, sort_key
-from .load import Document, LoadError, load_error_diagnostic, parse
+from .plaintext import safe_text
+from .load import MAX_BYTES, Document, LoadError, load_error_diagnostic, parse, read
 from .validate import schema_errors
 from .workspace import ACCOUNTS_DIR, PEOPLE_FILE, SETTINGS_FILE, YAML_SUFFIXES, Context, check_plan, plan_files
 
 MAIN_BRANCHES = ("origin/main", "main", "master")
+log = logging.getLogger("kam.history")  # not under "mkdocs": a skipped commit never fails a --strict build
 _NULL_OID = "0" * 40
 
 
@@ -89,9 +93,26 @@ def config_value(root: Path, key: str) -> Optional[str]:
 
 # --- file contents --------------------------------------------------------------
 
-def read_objects(root: Path, oids: Iterable[str]) -> dict[str, bytes]:
-    """The contents of many blobs by object id, through one `git cat-file --batch`."""
+def object_sizes(root: Path, oids: Iterable[str]) -> dict[str, int]:
+    """The size of each object that exists, through one `git cat-file --batch-check`."""
     wanted = list(dict.fromkeys(oids))
+    if not wanted:
+        return {}
+    out = git(root, "cat-file", "--batch-check=%(objectsize)", stdin="".join(f"{oid}\n" for oid in wanted).encode())
+    sizes: dict[str, int] = {}
+    for oid, line in zip(wanted, out.decode("utf-8", "replace").splitlines()):
+        if line.isdigit():  # else "<name> missing"
+            sizes[oid] = int(line)
+    return sizes
+
+
+def read_objects(root: Path, oids: Iterable[str], max_size: Optional[int] = None) -> dict[str, bytes]:
+    """The contents of many blobs by object id, through one `git cat-file --batch`; with
+    `max_size`, objects over it are left out unread (their sizes are asked for first)."""
+    wanted = list(dict.fromkeys(oids))
+    if max_size is not None:
+        sizes = object_sizes(root, wanted)
+        wanted = [oid for oid in wanted if sizes.get(oid, 0) <= max_size]
     if not wanted:
         return {}
     out = git(root, "cat-file", "--batch", stdin="".join(f"{oid}\n" for oid in wanted).encode())
@@ -114,33 +135,61 @@ def _wanted(name: str) -> bool:
     return name in (SETTINGS_FILE, PEOPLE_FILE) or (name.endswith(YAML_SUFFIXES) and not name.startswith(("_", ".")))
 
 
-def files_at(root: Path, rev: str) -> dict[str, bytes]:
+def files_at(root: Path, rev: str) -> dict[str, bytes | LoadError]:
     """Every YAML file directly in accounts/ at a revision: {'accounts/x.yaml': bytes}."""
     listing = git(root, "ls-tree", "-z", "--end-of-options", rev, f"{ACCOUNTS_DIR}/")
     oids: dict[str, str] = {}
+    links: set[str] = set()
     for entry in listing.split(b"\0"):
         if not entry:
             continue
         meta, _, name = entry.decode("utf-8", "surrogateescape").partition("\t")
-        kind, oid = meta.split()[1:3]
+        mode, kind, oid = meta.split()[:3]
         relative = name[len(ACCOUNTS_DIR) + 1:]
         if kind == "blob" and "/" not in relative and _wanted(relative):
             oids[name] = oid
-    contents = read_objects(root, oids.values())
-    return {name: contents[oid] for name, oid in sorted(oids.items()) if oid in contents}
+            if mode == "120000":
+                links.add(name)
+    contents = read_objects(root, oids.values(), MAX_BYTES)
+    too_big = LoadError(f"file is over the limit of {MAX_BYTES:,} bytes", 1, 1, "file-size")
+    files: dict[str, bytes | LoadError] = {name: contents.get(oid, too_big) for name, oid in sorted(oids.items())}
+    files.update(_link_targets(root, rev, {name: files[name] for name in links if name in files}))
+    return files
 
 
-def working_files(root: Path) -> dict[str, bytes]:
-    """Every YAML file directly in accounts/ on disk, as files_at reads a revision."""
+def _link_targets(root: Path, rev: str, links: dict[str, bytes]) -> dict[str, bytes | LoadError]:
+    """Committed symbolic links read as the files they point to at `rev`, as kam validate reads
+    them on disk: a target outside the repository (or missing) is a LoadError."""
+    targets: dict[str, str] = {}
+    out: dict[str, bytes | LoadError] = {}
+    for name, text in links.items():
+        target = posixpath.normpath(posixpath.join(ACCOUNTS_DIR, text.decode("utf-8", "surrogateescape")))
+        if posixpath.isabs(target) or target == ".." or target.startswith("../"):
+            out[name] = LoadError("the file is a symbolic link to a file outside the repository; "
+                                  "put the file itself here", 1, 1, "file-link")
+        else:
+            targets[name] = f"{rev}:./{target}"
+    contents = read_objects(root, targets.values(), MAX_BYTES)
+    for name, spec in targets.items():
+        out[name] = contents.get(spec, LoadError("the file is a symbolic link to a file that does not exist",
+                                                 1, 1, "file-link"))
+    return out
+
+
+def working_files(root: Path) -> dict[str, bytes | LoadError]:
+    """Every YAML file directly in accounts/ on disk, as files_at reads a revision (a file that
+    cannot be read as input: the LoadError saying why)."""
     folder = root / ACCOUNTS_DIR
     if not folder.is_dir():
         return {}
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | LoadError] = {}
     for path in [folder / SETTINGS_FILE, folder / PEOPLE_FILE, *plan_files(folder)]:
-        try:
-            files[f"{ACCOUNTS_DIR}/{path.name}"] = path.read_bytes()
-        except OSError:  # missing or unreadable: a missing-file line, as at a revision
-            continue
+        if not path.exists() and not path.is_symlink():
+            continue  # missing: a missing-file line, as at a revision
+        try:  # a link is read as its target (inside the repository only), as kam validate reads it
+            files[f"{ACCOUNTS_DIR}/{path.name}"] = read(path, root)
+        except LoadError as exc:  # unreadable, a device, too big: that error, at the file
+            files[f"{ACCOUNTS_DIR}/{path.name}"] = exc
     return files
 
 
@@ -179,6 +228,22 @@ class Revision:
     blob: Optional[str]  # None when the commit deleted the file
 
 
+def commit_date(commit: str, text: str) -> Optional[dt.datetime]:
+    """A commit's author date (git's strict ISO form), or None, with one warning, for a date git
+    accepts and Python cannot hold (a time zone of +99:59, a year past 9999): that commit is skipped."""
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        if commit not in _warned:
+            _warned.add(commit)
+            log.warning(f"kam: skipped commit {commit[:12]} in the plans' history: its date ({safe_text(text)}) "
+                        f"cannot be read")
+        return None
+
+
+_warned: set[str] = set()  # one warning per bad commit in a process (mkdocs serve rebuilds)
+
+
 def file_log(root: Path, path: str, limit: int) -> tuple[list[Revision], bool]:
     """The last `limit` commits that changed `path`, newest first, following renames,
     and whether older ones were left out. One `git log` call."""
@@ -189,8 +254,11 @@ def file_log(root: Path, path: str, limit: int) -> tuple[list[Revision], bool]:
     for record in out.decode("utf-8", "replace").split("\x1e")[1:]:
         header, _, raw = record.partition("\n")
         commit, date, author, subject = header.rstrip("\0").split("\x1f", 3)
+        when = commit_date(commit, date)
+        if when is None:
+            continue
         blob, where = _raw_entry(raw, path)
-        revisions.append(Revision(commit, dt.datetime.fromisoformat(date), author, subject, where, blob))
+        revisions.append(Revision(commit, when, author, subject, where, blob))
     return revisions[:limit], len(revisions) > limit
 
 
@@ -241,11 +309,13 @@ SETTINGS_PATH = f"{ACCOUNTS_DIR}/{SETTINGS_FILE}"
 PEOPLE_PATH = f"{ACCOUNTS_DIR}/{PEOPLE_FILE}"
 
 
-def _side_file(file: str, raw: Optional[bytes], kind: str) -> tuple[Optional[Document], list[Diagnostic]]:
+def _side_file(file: str, raw: Optional[bytes | LoadError], kind: str) -> tuple[Optional[Document], list[Diagnostic]]:
     """Settings or people from their bytes, with every error `kam validate` would give."""
     if raw is None:
         return None, [Diagnostic(file, 1, 1, Severity.ERROR, "missing-file", "the file is missing")]
     try:
+        if isinstance(raw, LoadError):
+            raise raw
         document = parse(raw, file)
     except LoadError as exc:
         return None, [load_error_diagnostic(file, exc)]
@@ -254,7 +324,7 @@ def _side_file(file: str, raw: Optional[bytes], kind: str) -> tuple[Optional[Doc
     return document, errors
 
 
-def snapshot(files: dict[str, bytes], memo: Optional[dict] = None) -> Snapshot:
+def snapshot(files: dict[str, bytes | LoadError], memo: Optional[dict] = None) -> Snapshot:
     """Validate and build a portfolio from {path: bytes}, plan by plan as `kam validate` does
     (workspace.check_plan). A `memo` shared between calls checks a file that is the same on
     both sides once."""
@@ -277,6 +347,9 @@ def snapshot(files: dict[str, bytes], memo: Optional[dict] = None) -> Snapshot:
         if file in (SETTINGS_PATH, PEOPLE_PATH):
             continue
         name = file.rsplit("/", 1)[-1]
+        if isinstance(raw, LoadError):
+            snap._fail(file, [load_error_diagnostic(file, raw)])
+            continue
         key = (file, raw, context_key)
         if key not in memo:
             memo[key] = check_plan(raw, file, name.rsplit(".", 1)[0], context, with_document=True)

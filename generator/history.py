@@ -37,12 +37,14 @@ from typing import Iterable, Mapping, NamedTuple, Optional
 
 from . import gitio
 from .cache import code_salt, digest, for_root
-from .load import parse
+from .load import MAX_BYTES, LoadError, parse, read
+from .plaintext import safe_text
 from .model import Plan, build_plan
 from .validate import is_valid
 from .workspace import ACCOUNTS_DIR
 
 DEFAULT_LIMIT = 100
+MAX_VERSION_BYTES = MAX_BYTES  # an old version is read only when kam validate would read it today
 PARALLEL_MIN_BYTES = 1_000_000  # versions to parse; below this, starting worker processes costs more than it saves
 SHALLOW = "the clone is shallow: fetch the whole history (actions/checkout with fetch-depth: 0)"
 NOT_COMMITTED = "the file has no commits yet"
@@ -148,13 +150,25 @@ def _on_disk(root: Path, missing: dict[str, str], current: Mapping[str, Plan]) -
     found: dict[str, Plan] = {}
     for path in {where for where in missing.values() if where in current}:
         try:
-            raw = (root / path).read_bytes()
-        except OSError:
+            raw = read(root / path, root)
+        except LoadError:
             continue
         oid = _blob_id(raw, next(iter(missing)))
         if oid in missing:
             found[oid] = current[path]
     return found
+
+
+def _cached_version(blob: Optional[bytes]):
+    """A version read back from the cache (None: not a plan), or False for a miss: no entry, or one
+    that does not decode (the cache authenticates entries; this is defence in depth)."""
+    if blob is None:
+        return False
+    try:
+        cached = marshal.loads(blob)
+        return None if cached is None else _Version(*cached)
+    except Exception:  # noqa: BLE001 - a damaged entry is recomputed, never fatal
+        return False
 
 
 def _versions(root: Path, revisions: Iterable[gitio.Revision], current: Optional[Mapping[str, Plan]] = None,
@@ -168,12 +182,11 @@ def _versions(root: Path, revisions: Iterable[gitio.Revision], current: Optional
     for revision in revisions:
         if not revision.blob or revision.blob in found or revision.blob in missing:
             continue
-        blob = cache.get("history", digest(salt, revision.blob))
-        if blob is None:
+        cached = _cached_version(cache.get("history", digest(salt, revision.blob)))
+        if cached is False:
             missing[revision.blob] = revision.path
         else:
-            cached = marshal.loads(blob)
-            found[revision.blob] = _Version(*cached) if cached is not None else None
+            found[revision.blob] = cached
     new: dict[str, Optional[_Version]] = {}
     if missing and current:
         new.update((oid, _summary(plan)) for oid, plan in _on_disk(root, missing, current).items())
@@ -191,7 +204,13 @@ def _version_job(job: tuple[bytes, str]) -> Optional[_Version]:
 
 def _read_versions(root: Path, paths: dict[str, str]) -> dict[str, Optional[_Version]]:
     """Blobs by id (with their paths) read through one cat-file and parsed, on several cores when many."""
-    contents = gitio.read_objects(root, paths)
+    sizes = gitio.object_sizes(root, paths)
+    too_big = [oid for oid in paths if sizes.get(oid, 0) > MAX_VERSION_BYTES]
+    contents = gitio.read_objects(root, [oid for oid in paths if oid not in too_big])
+    if too_big:
+        gitio.log.warning(f"kam: skipped {len(too_big)} version(s) of plans in the history: over "
+                          f"{MAX_VERSION_BYTES:,} bytes, as kam validate refuses (first: {too_big[0][:12]} of "
+                          f"{safe_text(paths[too_big[0]])})")
     jobs = [(raw, paths[oid]) for oid, raw in contents.items()]
     workers = min(os.cpu_count() or 1, 4)
     if sum(len(raw) for raw, _ in jobs) >= PARALLEL_MIN_BYTES and workers > 1:
@@ -199,7 +218,7 @@ def _read_versions(root: Path, paths: dict[str, str]) -> dict[str, Optional[_Ver
             versions = list(pool.map(_version_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
     else:
         versions = [_version_job(job) for job in jobs]
-    return dict(zip(contents, versions))
+    return {**dict(zip(contents, versions)), **dict.fromkeys(too_big)}  # too big: not a plan (cached so)
 
 
 def _relative(root: Path, path: str | Path) -> str:
@@ -275,7 +294,8 @@ def for_plans(root: Path, plans: Iterable[Plan], limit: int = DEFAULT_LIMIT) -> 
     """The site's call: each plan's history by plan id (plans loaded from `root`'s accounts folder)."""
     by_path = {f"{ACCOUNTS_DIR}/{Path(plan.file).name}": plan for plan in plans}
     found = portfolio_history(root, by_path, limit, by_path, prune=True)
-    return {plan.id: found[path] for path, plan in by_path.items()}
+    names = _relatives(Path(root), by_path)  # a plan that is a link: the history of its target
+    return {plan.id: found[names[path]] for path, plan in by_path.items()}
 
 
 # --- one git log for many files -------------------------------------------------------
@@ -302,7 +322,8 @@ def _folder_log(root: Path, paths: list[str], limit: int) -> dict[str, tuple[lis
         if token.startswith("\x1e"):
             _follow_renames(following, moves)
             fields = token[1:].split("\x1f", 3)
-            commit = (fields[0], dt.datetime.fromisoformat(fields[1]), fields[2], fields[3]) if len(fields) == 4 else None
+            when = gitio.commit_date(fields[0], fields[1]) if len(fields) == 4 else None
+            commit = (fields[0], when, fields[2], fields[3]) if when is not None else None  # None: skipped
             continue
         if not token.startswith(":") or commit is None:
             continue

@@ -148,7 +148,7 @@ class Pages:
         result = self.base
         result.plans = list(self.plans.values())
         portfolio = result.portfolio()
-        findings = checks.run_checks(portfolio, self.options.today, self.graphs, self.memo)
+        findings = checks.run_checks(portfolio, self.options.today, graphs=self.graphs, memo=self.memo)
         ctx = site.context(portfolio, findings, self.options)
         ids = {plan.id for plan in portfolio.plans}
         for plan in portfolio.plans:

@@ -22,6 +22,7 @@ import yaml
 
 from . import yamlerrors
 from .diagnostics import Diagnostic, Severity
+from .files import ReadError, read_capped
 
 try:  # libyaml's parser is ~8x faster than the pure-Python one
     from yaml import CSafeLoader as _Loader
@@ -264,17 +265,18 @@ def parse(raw: bytes, path: str = "<string>") -> Document:
     return Document(path, data, SourceMap(positions), hashlib.blake2b(raw, digest_size=16).hexdigest())
 
 
-def load(path: Path, display: str | None = None) -> Document:
-    """Read and parse one file; raise LoadError with the reason when it cannot be read."""
-    display = display or str(path)
+def read(path: Path, inside: Path | None = None) -> bytes:
+    """The file's bytes, or LoadError: see generator/files.py (capped at MAX_BYTES, regular files,
+    links only to files inside `inside`)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(f"file is {size:,} bytes, over the limit of {MAX_BYTES:,}", 1, 1, "file-size")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"cannot read the file: {exc.strerror}", 1, 1, "file") from None
-    return parse(raw, display)
+        return read_capped(path, MAX_BYTES, inside)
+    except ReadError as exc:
+        raise LoadError(exc.message, 1, 1, exc.code) from None
+
+
+def load(path: Path, display: str | None = None, inside: Path | None = None) -> Document:
+    """Read and parse one file; raise LoadError with the reason when it cannot be read."""
+    return parse(read(path, inside), display or str(path))
 
 
 def load_error_diagnostic(path: str, error: LoadError) -> Diagnostic:

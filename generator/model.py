@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Mapping, Optional
 
 from .load import Document, SourceMap
+from .model_cycle import Interaction, Opportunity
 from .prose import mark
 
 Date = Optional[dt.date]
@@ -83,6 +84,27 @@ class CheckSetting:
 
 
 @_entity()
+class HealthTier:
+    points: Mapping[str, float] = field(default_factory=lambda: types.MappingProxyType({}))
+    weights: Mapping[str, float] = field(default_factory=lambda: types.MappingProxyType({}))
+    at_risk: Optional[float] = None
+    attention: Optional[float] = None
+    path: Loc = ()
+
+
+@_entity()
+class HealthRule:
+    """settings.health: how findings add up to an account's health (generator/health.py)."""
+
+    points: Mapping[str, float] = field(default_factory=lambda: types.MappingProxyType({}))
+    weights: Mapping[str, float] = field(default_factory=lambda: types.MappingProxyType({}))
+    at_risk: float = 4
+    attention: float = 1
+    tiers: Mapping[str, HealthTier] = field(default_factory=lambda: types.MappingProxyType({}))
+    path: Loc = ()
+
+
+@_entity()
 class Amount:
     period: str
     amount: float
@@ -99,6 +121,7 @@ class Settings:
     exchange_rates: Mapping[str, float] = field(default_factory=lambda: types.MappingProxyType({}))
     tender_preparation_months: int = 9
     checks: Mapping[str, CheckSetting] = field(default_factory=lambda: types.MappingProxyType({}))
+    health: HealthRule = HealthRule()
     path: Loc = ()
 
     def tier(self, tier_id: str) -> Optional[Tier]:
@@ -396,6 +419,8 @@ class Plan:
     commitments: tuple[Commitment, ...] = ()
     reviews: tuple[Review, ...] = ()
     silenced: tuple[Silence, ...] = ()
+    opportunities: tuple[Opportunity, ...] = ()
+    interactions: tuple[Interaction, ...] = ()
     shared_documents: tuple[str, ...] = ()  # documents the company build publishes too
     path: Loc = ()
     file: str = ""  # the plan's file, as diagnostics name it

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from . import audience as audiences, site
+from .cache import linked
 
 MANIFEST = ".kam-pages"
 MANIFEST_HEADER = "# Files written by `kam pages` (do not edit): it replaces and removes only these.\n"
@@ -60,6 +61,8 @@ def read_settings(root: Path, today: Optional[dt.date] = None) -> Settings:
             raise site.SiteError(f"{path}: cannot read it: {exc}") from None
     plugin = next((p["kam"] for p in config.get("plugins") or [] if isinstance(p, dict) and "kam" in p), None) or {}
     cache = Path(plugin.get("cache_dir") or site.DEFAULT_CACHE)
+    if not cache.is_absolute() and linked(root, cache):  # a committed link: a private cache, as the plugin does
+        cache = Path(tempfile.mkdtemp(prefix="kam-svg-"))
     try:
         who = audiences.audience_from(plugin.get("audience"), os.environ)
         private = audiences.private_opt_in(site.flag(plugin.get("include_private"), False, "include_private"), who,

@@ -20,6 +20,7 @@ import datetime as dt
 import gc
 import logging
 import os
+import tempfile
 from pathlib import Path
 
 import pathspec
@@ -32,6 +33,8 @@ from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import audience, checks, pages, publish, site
+from .cache import linked
+from .plaintext import safe_lines, safe_text
 from .workspace import ACCOUNTS_DIR, plan_files
 
 log = logging.getLogger("mkdocs.plugins.kam")
@@ -100,7 +103,7 @@ class KamPlugin(BasePlugin[KamConfig]):
             self.progress = progress_logger(len(plan_files(accounts)) if accounts.is_dir() else 0)
             self.portfolio = site.load(self.root, self.progress)
         except (site.SiteError, audience.AudienceError) as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(safe_lines(str(exc))) from None
         # docs/README.md says what to run to a builder that does not run this plugin (pages.PLACEHOLDER):
         # here the generated home page takes its place, without MkDocs' warning about the two.
         config.exclude_docs = (config.exclude_docs or pathspec.GitIgnoreSpec.from_lines([])) + \
@@ -114,6 +117,8 @@ class KamPlugin(BasePlugin[KamConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         cache = Path(self.config.cache_dir) if self.config.cache_dir else site.DEFAULT_CACHE
+        if not cache.is_absolute() and linked(self.root, cache):  # a committed link: a private cache
+            cache = Path(tempfile.mkdtemp(prefix="kam-svg-"))
         options = site.Options(self.today, self.include_private, config.use_directory_urls,
                                cache if cache.is_absolute() else self.root / cache, max(1, self.config.workers),
                                audience=self.audience, history_root=self.root if self.history else None,
@@ -122,10 +127,11 @@ class KamPlugin(BasePlugin[KamConfig]):
             findings = checks.run_checks(self.portfolio, self.today)
             built = site.build(self.portfolio, findings, options, self.progress)
         except site.SiteError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(safe_lines(str(exc))) from None
         except Exception as exc:  # a bug: one clear line, the traceback with `mkdocs build -v`
             log.debug("kam: building the pages failed", exc_info=True)
-            raise PluginError(f"kam: internal error while building the pages: {type(exc).__name__}: {exc}") from None
+            raise PluginError(f"kam: internal error while building the pages: {type(exc).__name__}: "
+                              f"{safe_text(str(exc))}") from None
         listed = {"index.md", "dashboard.md", "accounts/index.md", "people/index.md"}
         made = [File.generated(config, page.uri, content=page.markdown,
                                inclusion=InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV)
@@ -148,7 +154,7 @@ class KamPlugin(BasePlugin[KamConfig]):
         try:
             built.wait()
         except site.SiteError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(safe_lines(str(exc))) from None
         log.info(f"kam: {len(self.portfolio.plans)} accounts, {len(built.pages)} pages, {len(built.diagrams)} "
                  f"diagrams ({built.stats.rendered} rendered, {built.stats.cached} from the cache) in "
                  f"{sum(built.seconds.values()):.2f} s")
@@ -179,7 +185,7 @@ class KamPlugin(BasePlugin[KamConfig]):
         generated = {file.src_uri for file in made}
         for uri in sorted(generated - self._ours):
             if files.get_file_from_path(uri) is not None:  # the user's own file, not one `kam pages` wrote
-                log.info(f"kam: the generated {uri} replaces the one in docs/")
+                log.info(f"kam: the generated {safe_text(uri)} replaces the one in docs/")
         kept = [file for file in files if file.src_uri not in generated and file.src_uri not in self._ours]
         return Files(kept + made)
 

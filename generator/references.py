@@ -41,6 +41,7 @@ def unique_ids(plan: Plan) -> Iterator[Diagnostic]:
     yield from _duplicates(plan, plan.proposals, "proposal id")
     yield from _duplicates(plan, plan.actions, "action id")
     yield from _duplicates(plan, plan.commitments, "commitment id")
+    yield from _duplicates(plan, plan.opportunities, "opportunity id")
     yield from _duplicates(plan, plan.situation.units, "unit id")
     yield from _duplicates(plan, plan.situation.revenue, "revenue period", "period")
     for member in plan.team:
@@ -65,7 +66,8 @@ def _reference(plan: Plan, path, value: str | None, known, what: str) -> Iterato
 
 
 def _kind(what: str) -> str:
-    return {"tender": "a tender", "goal": "a goal", "unit": "a business unit"}.get(what, "a stakeholder")
+    return {"tender": "a tender", "goal": "a goal", "unit": "a business unit", "opportunity": "an opportunity",
+            "product": "a product in situation.products"}.get(what, "a stakeholder")
 
 
 def stakeholder_references(plan: Plan) -> Iterator[Diagnostic]:
@@ -102,6 +104,23 @@ def stakeholder_references(plan: Plan) -> Iterator[Diagnostic]:
     for product in plan.situation.products:
         for unit_id in product.units:
             yield from _reference(plan, product.path + ("units", unit_id), unit_id, units, "unit")
+    yield from cycle_references(plan, ids, units)
+
+
+def cycle_references(plan: Plan, ids: set[str], units: set[str]) -> Iterator[Diagnostic]:
+    """The pipeline's and the timeline's references: stakeholders, units, products, opportunities."""
+    products = {p.name for p in plan.situation.products}
+    for o in plan.opportunities:
+        for i, sid in enumerate(o.stakeholders):
+            yield from _reference(plan, o.path + ("stakeholders", i), sid, ids, "opportunity stakeholder")
+        for i, name in enumerate(o.products):
+            yield from _reference(plan, o.path + ("products", i), name, products, "product")
+        yield from _reference(plan, o.path + ("unit",), o.unit, units, "unit")
+    opportunities = {o.id for o in plan.opportunities}
+    for event in plan.interactions:
+        for i, sid in enumerate(event.stakeholders):
+            yield from _reference(plan, event.path + ("stakeholders", i), sid, ids, "interaction stakeholder")
+        yield from _reference(plan, event.path + ("opportunity",), event.opportunity, opportunities, "opportunity")
 
 
 def reporting_cycles(plan: Plan) -> Iterator[Diagnostic]:
@@ -187,6 +206,12 @@ def people_references(plan: Plan, people: dict[str, Person]) -> Iterator[Diagnos
     for review in plan.reviews:
         for i, person_id in enumerate(review.participants):
             yield from check(review.path + ("participants", i), person_id, "review participant")
+    for o in plan.opportunities:
+        if o.owner is not None:
+            yield from check(o.path + ("owner",), o.owner, "opportunity owner")
+    for event in plan.interactions:
+        for i, person_id in enumerate(event.participants):
+            yield from check(event.path + ("participants", i), person_id, "interaction participant")
 
 
 def tier_reference(plan: Plan, tiers: tuple[str, ...]) -> Iterator[Diagnostic]:
@@ -219,9 +244,34 @@ def date_order(plan: Plan) -> Iterator[Diagnostic]:
     for review in plan.reviews:
         yield from before(review.path + ("next_review",), review.date, review.next_review,
                           "next review {later} is before this review ({earlier})")
+    yield from complaint_times(plan)
     for earlier, later in zip(plan.reviews, plan.reviews[1:]):
         yield from before(later.path + ("date",), earlier.date, later.date,
                           "reviews go oldest first: {later} comes after {earlier}")
+
+
+_COMPLAINT_WORDS = {"opened": "opened", "responded": "answered", "resolved": "resolved"}
+
+
+def complaint_times(plan: Plan) -> Iterator[Diagnostic]:
+    """A complaint's times are real and in order: opened, then answered (responded), then resolved."""
+    for event in plan.interactions:
+        c = event.complaint
+        if c is None:
+            continue
+        times = []
+        for name, said in _COMPLAINT_WORDS.items():
+            written, when = getattr(c, name), getattr(c, f"{name}_at")
+            if written is not None and when is None:
+                yield _at(plan, c.path + (name,), f"complaint {name} '{written}' is not a real date and time "
+                          f"(YYYY-MM-DDTHH:MM, e.g. 2026-10-14T09:30)", "schema")
+                continue
+            earlier = next(((n, t) for n, t in times if when is not None and when < t), None)
+            if earlier is not None:
+                yield _at(plan, c.path + (name,), f"the complaint was {said} at {written}, before it was "
+                          f"{_COMPLAINT_WORDS[earlier[0]]} ({getattr(c, earlier[0])})", "date-order")
+            elif when is not None:
+                times.append((name, when))
 
 
 def plan_problems(plan: Plan, portfolio_people: dict[str, Person], tiers: tuple[str, ...] | None) -> list[Diagnostic]:

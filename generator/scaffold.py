@@ -19,7 +19,8 @@ from typing import Optional
 import jinja2
 
 from . import codeowners, gitio, model
-from .load import LoadError, load, parse
+from .files import ReadError, read_capped
+from .load import MAX_BYTES, LoadError, load, parse
 from .validate import did_you_mean, schema_errors, schema_path
 from .workspace import ACCOUNTS_DIR, PEOPLE_FILE, SETTINGS_FILE, YAML_SUFFIXES, Context, UsageError, check_plan
 
@@ -43,7 +44,7 @@ def _environment() -> jinja2.Environment:
 def _read(path: Path, kind: str):
     """Settings or people, or UsageError saying why they cannot be used."""
     try:
-        document = load(path, os.path.relpath(path))
+        document = load(path, os.path.relpath(path), path.parent.parent)  # links: inside the repository only
     except LoadError as exc:
         raise UsageError(f"{os.path.relpath(path)}:{exc.line}:{exc.column}: {exc.message}: fix it first") from None
     errors = schema_errors(document, kind)
@@ -56,8 +57,10 @@ def _schema_reference(accounts: Path) -> str:
     """Where the editor finds the schema: as the other plans say, else the project's schema/."""
     for path in sorted(accounts.glob("*.yaml")):
         if not path.name.startswith("_"):
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                first = handle.readline().strip()
+            try:  # a device or a huge file is not a plan to copy the line from
+                first = read_capped(path, MAX_BYTES, accounts.parent).split(b"\n", 1)[0].decode("utf-8", "replace").strip()
+            except ReadError:
+                continue
             if first.startswith(SCHEMA_LINE):
                 return first[len(SCHEMA_LINE):]
     if (accounts.parent / "schema" / "plan.schema.json").is_file():

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from . import __version__
 from .diagnostics import Diagnostic, Severity
+from .files import ReadError, read_capped
+from .load import MAX_BYTES
 from .validate import KINDS, schema_path
 
 SCHEMA_DIR = "schema"
@@ -25,9 +27,10 @@ def shipped_schemas() -> dict[str, bytes]:
 
 
 def _read(path: Path) -> bytes | None:
+    """The copy's bytes (bounded: a regular file, links only inside the repository), or None."""
     try:
-        return path.read_bytes() if path.is_file() else None
-    except OSError:
+        return read_capped(path, MAX_BYTES, path.parent.parent)
+    except ReadError:
         return None
 
 
@@ -55,6 +58,7 @@ def write_schemas(root: Path) -> list[str]:
         target = root / relative
         if _read(target) != shipped:
             target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # a committed link is replaced, never written through
             target.write_bytes(shipped)
             written.append(relative)
     return written

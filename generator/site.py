@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, Optional, Sequence
 
-from . import documents as account_files, history
+from . import documents as account_files, health, history
 from .audience import TEAM, for_audience
 from .cache import prune
 from .diagnostics import format_text, summary_line
 from .model import Portfolio
-from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages
+from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages, report_page
 from .render.context import Context, Page
 from .workspace import YAML_SUFFIXES, UsageError, load_portfolio
 
@@ -139,6 +139,7 @@ def pages(ctx: Context, progress: Optional[Progress] = None) -> list[Page]:
     index = people.PeopleIndex(ctx)
     out.append(people.index(ctx, index))
     out += [people.person(ctx, index, person_id) for person_id in index.people()]
+    out += report_page.pages(ctx)
     return out
 
 
@@ -162,13 +163,15 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
     for uri in sources:
         safe_site_path(uri)
     stats, pending = graphviz.RenderStats(), None
+    names = {source: f"the diagram {uri} of account '{PurePosixPath(uri).parent.name}'"
+             for uri, source in sources.items()}
     try:
         cache_dir = graphviz.writable(options.cache_dir)
         files = graphviz.cached_paths(sources.values(), cache_dir)
 
         def render() -> None:  # then drop the diagrams this site no longer shows (older versions)
             graphviz.render_all(sources.values(), cache_dir, workers=options.workers, stats=stats,
-                                progress=_stage(progress, "diagrams"))
+                                progress=_stage(progress, "diagrams"), names=names)
             prune(cache_dir, {path.name for path in files.values()})
 
         if options.background and not all(path.is_file() for path in files.values()):
@@ -188,6 +191,7 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
     if options.history_root is not None:  # one git log for all plans (generator/history.py); the plans as
         # written, not as an audience sees them: the history cache is shared by every audience's build
         ctx.histories = history.for_plans(options.history_root, portfolio.plans)
+        ctx.trends = health.trends(options.history_root, portfolio, ctx.histories, options.today, findings)
     read = time.perf_counter()
     page_list = pages(ctx, progress)
     copied = {uri: path for plan in portfolio.plans for uri, path in documents.files(plan, ctx).items()}

@@ -73,7 +73,7 @@ def _display(path: Path) -> str:
 
 def plan_files(accounts: Path) -> list[Path]:
     return sorted(p for p in accounts.iterdir()
-                  if p.suffix in YAML_SUFFIXES and not p.name.startswith(("_", ".")) and p.is_file())
+                  if p.suffix in YAML_SUFFIXES and not p.name.startswith(("_", ".")) and not p.is_dir())
 
 
 def select_files(targets: Iterable[Path], accounts: Path) -> list[Path]:
@@ -82,7 +82,7 @@ def select_files(targets: Iterable[Path], accounts: Path) -> list[Path]:
     for target in targets:
         if target.is_dir():
             selected.extend(plan_files(target))
-        elif target.is_file():
+        elif target.is_file() or target.is_symlink():  # a link: its target is checked when read
             if target.suffix == documents.NOTES_SUFFIX:  # an account's notes: checked with their plan
                 target = next((plan for plan in map(target.with_suffix, YAML_SUFFIXES) if plan.is_file()), target)
             if target.resolve() not in (accounts / SETTINGS_FILE, accounts / PEOPLE_FILE):
@@ -158,17 +158,6 @@ def _salvaged_problems(document: Document, stem: str, context: Context, errors: 
     return without_follow_ons(found, problems, rest.blocked)
 
 
-def _read_plan(path: Path) -> bytes:
-    """The file's bytes, or LoadError (unreadable, or over the size cap: not read at all)."""
-    try:
-        size = path.stat().st_size
-        if size > loader.MAX_BYTES:
-            raise LoadError(f"file is {size:,} bytes, over the limit of {loader.MAX_BYTES:,}", 1, 1, "file-size")
-        return path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"cannot read the file: {exc.strerror}", 1, 1, "file") from None
-
-
 def _check_job(job: tuple) -> PlanCheck:
     """Check one plan and cache the result, in the worker: the documents (about 50 KB a plan)
     then go back to the parent only when it builds models."""
@@ -197,14 +186,17 @@ def _from_cache(cache: Cache, key: str, with_document: bool) -> Optional[PlanChe
     blob = cache.get("plans", key)
     if blob is None:
         return None
-    check = _decode(blob)
+    try:  # authenticated by the cache; read defensively all the same
+        check = _decode(blob)
+    except Exception:  # noqa: BLE001 - an entry that does not decode is a miss, recomputed
+        return None
     if not with_document or check.plan_id is None:
         return check
     document = cache.get("documents", key)
     return None if document is None else replace(check, document=document)
 
 
-def _check_plans(files: list[Path], context: Context, cache: Cache, with_documents: bool,
+def _check_plans(root: Path, files: list[Path], context: Context, cache: Cache, with_documents: bool,
                  progress: Optional[Progress], prune: bool = False) -> list[tuple[Path, PlanCheck]]:
     """Every plan's check, from the cache where the bytes and the context are unchanged.
 
@@ -220,7 +212,7 @@ def _check_plans(files: list[Path], context: Context, cache: Cache, with_documen
     for path in files:
         display = _display(path)
         try:
-            raw = _read_plan(path)
+            raw = loader.read(path, root)
         except LoadError as exc:
             results[path] = PlanCheck((load_error_diagnostic(display, exc),), None)
             continue
@@ -265,17 +257,17 @@ def _salvaged_model(build: Callable, document: Document):
         return None
 
 
-def _read_side_file(path: Path, kind: str, result: LoadResult) -> tuple[Optional[Document], bool]:
+def _read_side_file(root: Path, path: Path, kind: str, result: LoadResult) -> tuple[Optional[Document], bool]:
     """Settings or people, and whether they pass the schema: the document as written, or its
     well-formed rest (errors recorded); None when it cannot be read."""
     display = _display(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         result.diagnostics.append(Diagnostic(display, 1, 1, Severity.ERROR, "missing-file",
                                              f"the portfolio needs this file ({kind} settings); see the README"))
         return None, False
     result.files += 1
     try:
-        document = load(path, display)
+        document = load(path, display, root)
     except LoadError as exc:
         result.diagnostics.append(load_error_diagnostic(display, exc))
         return None, False
@@ -299,17 +291,17 @@ def load_portfolio(root: Path, targets: Optional[list[Path]] = None, *, models: 
     files = select_files(targets, accounts) if targets else plan_files(accounts)
 
     tiers = None
-    settings_document, valid = _read_side_file(result.settings_path, "portfolio", result)
+    settings_document, valid = _read_side_file(root, result.settings_path, "portfolio", result)
     if settings_document is not None:
         settings = _salvaged_model(model.build_settings, settings_document)
         tiers = tuple(t.id for t in settings.tiers if not is_placeholder(t.id)) if settings else None
         result.settings = settings if valid else None  # the rest of a broken one only checks the plans' tiers
-    people_document, _ = _read_side_file(result.people_path, "people", result)
+    people_document, _ = _read_side_file(root, result.people_path, "people", result)
     if people_document is not None:  # a person with a bad e-mail is still a person
         people = _salvaged_model(model.build_people, people_document) or {}
         result.people = {pid: person for pid, person in people.items() if not is_placeholder(pid)}
 
-    checks = _check_plans(files, Context(result.people, tiers), cache or for_root(root), models, progress,
+    checks = _check_plans(root, files, Context(result.people, tiers), cache or for_root(root), models, progress,
                           prune=not targets)
     result.files += len(files)
     valid: list[tuple[str, str, tuple[int, int]]] = []  # (display path, plan id, its position)

@@ -7,7 +7,14 @@ import os
 import shutil
 from pathlib import Path
 
+import tempfile
+
 import pytest
+
+# kam keeps its cache secret in $XDG_CACHE_HOME/kam/secret: never the user's own, in a test run
+# (set here, before any test or fixture runs, so the kam processes the tests start inherit it).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="kam-test-xdg-")
+os.environ.pop("KAM_CACHE_SECRET", None)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO_ROOT = Path(__file__).parent.parent

@@ -280,7 +280,7 @@ def test_kam106_never_contacted(repo):
     plan = "stakeholders:\n  - {id: kari, name: Kari Nordmann, influence: low, attitude: supporter}\n"
     assert messages(repo, "KAM106", plan) == [
         "accounts/case.yaml:6:10: warning: nobody of ours has recorded a contact with 'kari' (Kari Nordmann) or "
-        "verified their role: set last_contact or verified [KAM106]"]
+        "verified their role: record an interaction with them, or set last_contact or verified [KAM106]"]
 
 
 def test_the_readme_lists_every_check():

@@ -234,6 +234,29 @@ def test_tiers_languages_and_revenue_concentration(portfolio):
         assert 0.30 <= key / total.amount <= 0.55, total.period
 
 
+def test_the_account_cycle_in_every_plan_and_the_new_checks_firing(portfolio):
+    from generator import analyse
+    from generator.checks import run_checks
+
+    stages, kinds, languages = Counter(), Counter(), set()
+    for plan in portfolio.plans:
+        assert 1 <= len(plan.opportunities) <= 3 and len(plan.interactions) >= 2
+        stages.update(o.stage for o in plan.opportunities)
+        kinds.update(e.kind for e in plan.interactions)
+        languages.add(plan.language)
+        products = {p.name for p in plan.situation.products}
+        assert all(set(o.products) <= products for o in plan.opportunities)
+        # the timeline keeps each person's last contact where the team step put it
+        named = {sid for e in plan.interactions for sid in e.stakeholders}
+        touched = analyse.last_touch(plan, TODAY)
+        assert all(touched[s.id] >= s.last_contact for s in plan.stakeholders if s.id in named)
+    assert set(stages) == {"identified", "qualified", "proposal", "negotiation", "won", "lost"}
+    assert set(kinds) == {"meeting", "call", "visit", "email", "management_meeting", "complaint"}
+    assert languages == {"et", "fi", "no", "ru", "en"}
+    fired = {f.check for f in run_checks(portfolio, TODAY)}
+    assert {"KAM403", "KAM404", "KAM801", "KAM802", "KAM803"} <= fired
+
+
 # --- refusing to overwrite, and the command ------------------------------------------------------
 
 def test_a_non_empty_folder_is_refused_unless_forced(tmp_path):
@@ -252,8 +275,9 @@ def test_the_command_writes_and_exits_0(tmp_path):
     result = kam("demo", "--accounts", "3", "--out", str(tmp_path / "p"), "--seed", "5", "--today", "2026-06-30")
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith("wrote 3 accounts (")
-    assert tree(tmp_path / "p") == {name: text.encode() for name, text in
-                                    demo.build_portfolio(3, 5, dt.date(2026, 6, 30)).items()}
+    written = tree(tmp_path / "p")
+    assert written.pop(".kam-demo.json")  # the marker: what this demo wrote (demo/guard.py)
+    assert written == {name: text.encode() for name, text in demo.build_portfolio(3, 5, dt.date(2026, 6, 30)).items()}
 
 
 def test_the_command_refuses_a_non_empty_folder_with_one_line_and_exit_2(tmp_path):

@@ -32,7 +32,7 @@ def test_the_template_has_every_section_with_guidance_and_schema_line(repo):
     assert text.startswith("# yaml-language-server: $schema=../../../../schema/plan.schema.json\n")  # as nordvik.yaml
     for section in ("segment", "country", "language", "website", "summary", "customer_experience", "relationship",
                     "classification", "situation", "goals", "buying_process", "tenders", "proposals", "stakeholders",
-                    "actions", "commitments", "reviews", "silenced"):
+                    "actions", "commitments", "reviews", "opportunities", "interactions", "silenced"):
         assert f"\n# {section}:" in text, section
     assert "##   strategic: Strategic; review every 92 days; required roles: account manager, executive sponsor\n" in text
     assert "## This tier's care model requires an executive sponsor from our management.\n" in text

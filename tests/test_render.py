@@ -100,21 +100,12 @@ def test_map_source_uses_opaque_ids_and_ranks_by_reporting_level(portfolio):
     plan = portfolio.plan("nordvik")
     source = map_source(plan, TODAY, lambda p: p, lambda s: f"./#s-{s}")
     assert re.findall(r"^  (n\d+) \[label=", source, re.M) == ["n0", "n1", "n2", "n3"]
-    assert "{ rank=same; n0; }" in source and "{ rank=same; n1; n2; n3; }" in source
-    assert source.count("arrowhead=none") == 3 and source.count("style=dashed") == 1
+    assert source.count("arrowhead=normal") == 3 and "style=dashed" not in source  # influence: its own view
     assert "rankdir=TB" in source
     statements = re.findall(r"^  (?!graph |node |edge )(\w+) (?:\[|-> (\w+))", source, re.M)
     assert statements and all(re.fullmatch(r"n\d+", a) and (not b or re.fullmatch(r"n\d+", b))
                               for a, b in statements)  # stakeholder ids never become DOT identifiers
     assert "private" not in source and "Langrenn" not in source
-
-
-def test_map_turns_left_to_right_when_a_level_is_wide(portfolio):
-    plan = portfolio.plan("nordvik")
-    base = plan.stakeholders[1]
-    many = tuple(dataclasses.replace(base, id=f"p{i}", name=f"Person {i}", influences=()) for i in range(8))
-    wide = dataclasses.replace(plan, stakeholders=(plan.stakeholders[0],) + many, team=())
-    assert "rankdir=LR" in map_source(wide, TODAY, lambda p: p, lambda s: "#")
 
 
 def test_team_risk_and_matrix(portfolio):
@@ -155,21 +146,6 @@ def test_include_private_option_reads_env_values():
     assert flag.validate("0") is False and flag.validate(False) is False
     with pytest.raises(Exception):
         flag.validate("perhaps")
-
-
-def test_thirty_people_over_five_levels_stay_readable():
-    """30 stakeholders, 5 reporting levels: every node drawn, at a size that fits a
-    screen at 70 % or more (names stay >= 8 px), uncovered people marked."""
-    portfolio = site.load(Path(__file__).parent / "fixtures" / "site-large")
-    plan = portfolio.plan("pohjola-suuri")
-    source = map_source(plan, TODAY, lambda p: portfolio.people[p].name, lambda s: f"./#s-{s}")
-    svg = graphviz.render_one(source).decode("utf-8")
-    # a bound on the drawing's size, not a layout coordinate: it holds for any Graphviz that lays it out sanely
-    width, height = (float(v) for v in re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups())
-    assert svg.count('class="node"') == 30
-    assert width * 4 / 3 * 0.7 <= 1000 and height * 4 / 3 * 0.7 <= 1000, (width, height)
-    uncovered = [s for s in plan.stakeholders if not any(c.stakeholder == s.id for _, c in plan.coverage)]
-    assert svg.count("NOT COVERED by any of ours") == len(uncovered) > 0
 
 
 def test_an_unwritable_cache_falls_back_to_a_temporary_folder(tmp_path):

@@ -25,12 +25,16 @@ def locked(lock: Path) -> dict[str, list[str]]:
     """Each requirement of a lock (name -> the versions it pins, one per environment marker)."""
     pins: dict[str, list[str]] = {}
     for match in re.finditer(r"^([A-Za-z0-9_.-]+)==([^ ;\\\n]+)", lock.read_text(encoding="utf-8"), re.M):
-        pins.setdefault(match[1].lower().replace("_", "-"), []).append(match[2])
+        pins.setdefault(normalised(match[1]), []).append(match[2])
     return pins
 
 
+def normalised(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()  # PEP 503: ruamel.yaml is ruamel-yaml
+
+
 def requirement_name(requirement: str) -> str:
-    return re.match(r"[A-Za-z0-9_.-]+", requirement)[0].lower().replace("_", "-")
+    return normalised(re.match(r"[A-Za-z0-9_.-]+", requirement)[0])
 
 
 @pytest.mark.parametrize("name", sorted(LOCKS))

@@ -195,7 +195,7 @@ def test_checks_that_reuse_an_earlier_runs_findings_find_what_a_fresh_run_finds(
     base.plans = list(server.pages.plans.values())
     portfolio = base.portfolio()
     today = server.pages.options.today
-    reused = checks.run_checks(portfolio, today, server.pages.graphs, server.pages.memo)
+    reused = checks.run_checks(portfolio, today, graphs=server.pages.graphs, memo=server.pages.memo)
     assert any(key != "settings" and key != "today" for key in server.pages.memo)
     assert reused == checks.run_checks(portfolio, today)
 

@@ -89,8 +89,17 @@ def plant(root: Path) -> dict[str, tuple[str, bool]]:
                 result["__shared_goal"] = result["goal"] in shared_goals
         planted = planter.walk(SCHEMA, data, "", True)
         _fix_results(planted, planter)
+        _fix_products(data, planted)
         path.write_text(yaml.safe_dump(planted, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return planter.markers
+
+
+def _fix_products(original: dict, planted: dict) -> None:
+    """An opportunity names products by their name in situation.products: name the planted ones."""
+    names = [p["name"] for p in original.get("situation", {}).get("products", ())]
+    marked = [p["name"] for p in planted.get("situation", {}).get("products", ())]
+    for before, after in zip(original.get("opportunities", ()), planted.get("opportunities", ())):
+        after["products"] = [marked[names.index(name)] for name in before.get("products", ())]
 
 
 def _fix_results(plan: dict, planter: Planter) -> None:

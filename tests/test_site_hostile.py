@@ -155,7 +155,7 @@ def test_the_person_page_and_indexes_show_it_as_text(hostile_site):
 
 
 def test_diagrams_hold_the_text_and_only_our_links(hostile_site):
-    for name in ("map.svg", "team.svg"):
+    for name in ("map.svg", "influence.svg", "team.svg"):
         svg_text = text_of(hostile_site / "accounts" / "hostile" / name)
         svg = ET.fromstring(svg_text)
         tags = {element.tag.split("}")[1] for element in svg.iter()}

@@ -100,6 +100,24 @@ class CheckConfig:
                                  f"({', '.join(tiers)}){did_you_mean(tier_id, tiers)}", "unknown-tier", key=True)
                 else:
                     yield from _param_problems(check, override.params, override.path + ("params",))
+        yield from health_problems(self.settings)
+
+
+def health_problems(settings: Settings) -> Iterator[Problem]:
+    """Unknown check codes and tiers under settings.health (generator/health.py reads it): a typo
+    there must not silently leave a weight or a tier's rule unused."""
+    tiers = [t.id for t in settings.tiers]
+    rules = [(settings.health.weights, ("health", "weights"))]
+    for tier_id, rule in settings.health.tiers.items():
+        if tier_id not in tiers:
+            yield _error(("health", "tiers", tier_id), f"'{tier_id}' is not a tier of the portfolio settings "
+                         f"({', '.join(tiers)}){did_you_mean(tier_id, tiers)}", "unknown-tier", key=True)
+        rules.append((rule.weights, ("health", "tiers", tier_id, "weights")))
+    for weights, path in rules:
+        for code in weights:
+            if code not in REGISTRY:
+                yield _error(path + (code,), f"there is no check {code}{did_you_mean_code(code)}; "
+                             f"see the README's table of checks", "unknown-check", key=True)
 
 
 def _error(path: tuple, message: str, code: str, *, key: bool = False) -> Problem:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .. import analyse
+from .. import analyse, cycle
 from ..model import Plan
 from .registry import Context, Param, Problem, check
 from .wording import days_ago, first_present, listing, plural, who
@@ -119,8 +119,10 @@ def opponent_without_action(plan: Plan, ctx: Context) -> Iterator[Problem]:
 ])
 def out_of_touch(plan: Plan, ctx: Context) -> Iterator[Problem]:
     """A stakeholder nobody of ours has contacted or verified within the tier's contact interval
-    (the latest of last_contact, verified and the team's coverage last_contact)."""
-    touched = analyse.last_touch(plan)
+    (the latest of verified and the last contact: from the timeline where it names them, else
+    last_contact and the team's coverage last_contact)."""
+    touched = analyse.last_touch(plan, ctx.today)
+    timeline = cycle.timeline_contacts(plan, ctx.today)
     coverers = analyse.coverers(plan, _graph(plan, ctx))
     limit = ctx.params["max_days"]
     for s in analyse.present_stakeholders(plan, ctx.today):
@@ -129,9 +131,11 @@ def out_of_touch(plan: Plan, ctx: Context) -> Iterator[Problem]:
         last = touched[s.id]
         if last is None:
             yield Problem(s.path + ("id",), f"nobody of ours has recorded a contact with {who(s)} or verified their "
-                          f"role: set last_contact or verified", subject=s.id, people=tuple(coverers[s.id]))
+                          f"role: record an interaction with them, or set last_contact or verified", subject=s.id,
+                          people=tuple(coverers[s.id]))
         elif (ctx.today - last).days > limit:
-            path = first_present(plan, s.path + ("last_contact",), s.path + ("verified",), s.path + ("id",))
+            path = (timeline[s.id].path + ("date",) if s.id in timeline and timeline[s.id].date == last else
+                    first_present(plan, s.path + ("last_contact",), s.path + ("verified",), s.path + ("id",)))
             yield Problem(path, f"last contact with {who(s)} was on {last}, {days_ago(last, ctx.today)}; "
                           f"{ctx.tier_phrase()} asks for one every {plural(limit, 'day')}",
                           subject=s.id, people=tuple(coverers[s.id]))

@@ -68,9 +68,9 @@ def _memo(memo: Optional[dict], settings, today: dt.date) -> dict:
     return memo
 
 
-def run(portfolio: Portfolio, today: dt.date, graphs: Optional[dict] = None,
+def run(portfolio: Portfolio, today: dt.date, shared: Optional[dict] = None, graphs: Optional[dict] = None,
         memo: Optional[dict] = None) -> list[Finding]:
-    settings, locator, shared = portfolio.settings, Locator(portfolio), {}
+    settings, locator, shared = portfolio.settings, Locator(portfolio), dict(shared or {})
     graphs = {} if graphs is None else graphs
     memo = _memo(memo, settings, today)
     checks = config.CheckConfig(settings)

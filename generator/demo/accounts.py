@@ -1,5 +1,5 @@
 """One account plan, built step by step: organisation, team, situation, goals, deals,
-actions, commitments and reviews, in the plan's language.
+actions, commitments, reviews, opportunities and interactions, in the plan's language.
 
 `build_account` is the only entry point; the steps live in `stakeholders`,
 `team`, `situation`, `deals` and `rhythm`, and all draw from the account's own
@@ -12,6 +12,7 @@ import datetime as dt
 from random import Random
 
 from .context import Account, Market, join
+from .cycle import build_interactions, build_opportunities
 from .deals import build_buying_process, build_proposals, build_tenders
 from .people import People
 from .pools import CRITERIA
@@ -54,6 +55,8 @@ def build_account(rng: Random, today: dt.date, people: People, market: Market, t
     plan["actions"] = build_actions(acc, plan["tenders"])
     plan["commitments"] = build_commitments(acc)
     plan["reviews"] = build_reviews(acc, plan["goals"])
+    plan["opportunities"] = build_opportunities(acc, products)
+    plan["interactions"] = build_interactions(acc, plan["opportunities"])
     if not plan["tenders"]:
         del plan["tenders"]
 

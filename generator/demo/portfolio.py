@@ -15,6 +15,7 @@ from pathlib import Path
 from random import Random
 
 from ..validate import schema_path
+from . import guard
 from .accounts import build_account
 from .context import Market
 from .names import slug, unique
@@ -29,7 +30,8 @@ TOOL_ROOT = Path(__file__).resolve().parents[2]
 
 # The top-level sections of a plan: a blank line before each.
 PLAN_SECTIONS = frozenset({"relationship", "classification", "situation", "goals", "buying_process", "tenders",
-                           "proposals", "stakeholders", "team", "actions", "commitments", "reviews"})
+                           "proposals", "stakeholders", "team", "actions", "commitments", "reviews",
+                           "opportunities", "interactions"})
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{kind}.schema.json"
 SYNTHETIC = "# Synthetic demo data written by `kam demo --seed {seed}`: every name and figure is invented."
@@ -78,6 +80,7 @@ nav:
   - Dashboard: dashboard.md
   - Accounts: accounts/index.md
   - People: people/index.md
+  - Reports: reports/index.md
 
 plugins:
   - search
@@ -99,7 +102,7 @@ markdown_extensions:
 validation:
   anchors: warn
 """
-EXTRA_CSS = "\nextra_css:\n  - assets/kam.css\n"
+EXTRA_CSS = "\nextra_css:\n  - assets/kam.css\n\nextra_javascript:\n  - assets/kam.js\n"
 
 GITIGNORE = ("# built site and kam's cache\nsite/\n.cache/\n"
              "# pages written by `kam pages` into docs/ (listed in docs/.kam-pages)\n"
@@ -116,6 +119,7 @@ class DemoResult:
     people: int
     files: int
     lines: int
+    replaced: tuple[str, ...] = ()  # files of someone else's replaced or deleted (--force)
 
 
 def build_portfolio(accounts: int, seed: int = DEFAULT_SEED, today: dt.date = DEFAULT_TODAY) -> dict[str, str]:
@@ -247,6 +251,7 @@ def _tool_files(today: dt.date) -> dict[str, str]:
     css = TOOL_ROOT / "docs" / "assets" / "kam.css"
     if css.is_file():
         files["docs/assets/kam.css"] = css.read_text(encoding="utf-8")
+        files["docs/assets/kam.js"] = css.with_name("kam.js").read_text(encoding="utf-8")
     files["docs/.gitkeep"] = ""
     placeholder = TOOL_ROOT / "docs" / "README.md"  # the home page of a builder that did not get kam's pages
     if placeholder.is_file():
@@ -262,29 +267,25 @@ def _tool_files(today: dt.date) -> dict[str, str]:
 
 def write_demo(out: Path, accounts: int, seed: int = DEFAULT_SEED, today: dt.date = DEFAULT_TODAY,
                force: bool = False) -> DemoResult:
-    """Write the demo repository into `out` (created when missing)."""
+    """Write the demo repository into `out` (created when missing). A folder that holds anything but
+    an earlier demo is refused unless `force` (demo/guard.py): nobody's own files are lost unasked."""
     if out.exists() and not out.is_dir():
         raise DemoError(f"{out} is a file, not a folder")
-    if out.is_dir() and any(out.iterdir()):
-        if not force:
-            raise DemoError(f"{out} is not empty; choose an empty or new folder, or pass --force to write into it")
-        _remove_old_plans(out / "accounts")
     files = build_portfolio(accounts, seed, today)
+    found = guard.plan(out, files)
+    if found.foreign and not force:
+        raise DemoError(guard.refusal(out, found))
+    for old in (*found.stale, *found.remove):  # an earlier run's plans would name people that are gone
+        (out / old).unlink()
+    files[guard.MARKER] = guard.marker_text(files)
     lines = 0
     for relative, text in files.items():
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)  # a link is replaced, never written through
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         if relative.startswith("accounts/") and not relative.startswith("accounts/_"):
             lines += text.count("\n")
     people = files["accounts/_people.yaml"].count("\n  - id: ")
-    return DemoResult(accounts, people, len(files), lines)
-
-
-def _remove_old_plans(accounts_dir: Path) -> None:
-    """Plans of an earlier run would name people and tiers that no longer exist: replace them."""
-    if accounts_dir.is_dir():
-        for old in sorted(accounts_dir.iterdir()):
-            if old.is_file() and old.suffix in (".yaml", ".yml"):
-                old.unlink()
+    return DemoResult(accounts, people, len(files), lines, found.theirs)

@@ -47,6 +47,12 @@ def references(plan: Plan, sid: str, person_name: Callable[[str], str] = str) ->
     for commitment in plan.commitments:
         if commitment.to == sid:
             found.append(Reference(commitment.path + ("to",), f"commitment '{commitment.id}' was made to them"))
+    for o in plan.opportunities:
+        found += [Reference(o.path + ("stakeholders", i), f"takes part in opportunity '{o.id}'")
+                  for i, x in enumerate(o.stakeholders) if x == sid]
+    for event in plan.interactions:
+        found += [Reference(event.path + ("stakeholders", i), f"took part in the {event.kind.replace('_', ' ')} "
+                            f"of {event.date}") for i, x in enumerate(event.stakeholders) if x == sid]
     for silence in plan.silenced:
         if silence.subject == sid:
             found.append(Reference(silence.path, f"a silence of {silence.check} is about them"))

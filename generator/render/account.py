@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from ..model import Plan
-from . import account_deals, account_people, documents, figures, history
+from . import account_cycle, account_deals, account_people, documents, figures, history
 from .context import Context, Page, account_page, person_page, rel
 from .escape import Markdown, html, md, md_block
-from .health import counts, findings_table, silenced_table
+from .health import counts, explained, findings_table, silenced_table
 from .md import bold, cell, front_matter, heading, join, link, none, table
 from .words import CRITERIA, PRODUCT_STATUS, STATUS, date, money, signed_percent, value, words
 
@@ -34,6 +34,7 @@ def _lines(plan: Plan, ctx: Context, uri: str) -> list[str]:
     lines += account_deals.buying_process(plan, ctx, uri)
     lines += account_deals.tenders(plan, ctx, uri)
     lines += account_deals.proposals(plan, ctx, uri)
+    lines += account_cycle.pipeline(plan, ctx, uri)
     lines += account_people.decision_map(plan, ctx, uri)
     lines += account_people.stakeholders(plan, ctx, uri)
     lines += account_people.private_data(plan, ctx, uri)
@@ -41,6 +42,7 @@ def _lines(plan: Plan, ctx: Context, uri: str) -> list[str]:
     lines += account_deals.actions(plan, ctx, uri)
     lines += account_deals.commitments(plan, ctx, uri)
     lines += account_deals.reviews(plan, ctx, uri)
+    lines += account_cycle.timeline(plan, ctx, uri)
     lines += documents.section(plan, ctx, uri)
     lines += history.section(plan, ctx, uri)
     return lines
@@ -75,14 +77,14 @@ def header(plan: Plan, ctx: Context, uri: str) -> list[str]:
 def health(plan: Plan, ctx: Context, uri: str) -> list[str]:
     active = ctx.account_findings(plan.id)
     silenced = ctx.account_findings(plan.id, silenced=True)
-    lines = [heading(2, "Health", "health", search=False), ""]
+    lines = [heading(2, "Health", "health", search=False), "", explained(ctx, plan), ""]
     if active:
         lines += [f"Policy checks on {ctx.today.isoformat()}: **{counts(active)}**.", ""]
         lines += findings_table(ctx, uri, active, with_account=False)
     else:
         lines += [f"No findings from the policy checks on {ctx.today.isoformat()}.", ""]
     if silenced:
-        lines += ["Silenced on this account, with the team's reasons:", ""] + silenced_table(silenced)
+        lines += ["Silenced on this account, with the team's reasons:", ""] + silenced_table(ctx, silenced)
     elif plan.silenced:
         rows = [[s.check, cell(s.subject), s.reason, date(s.until) if s.until else "–"] for s in plan.silenced]
         lines += ["Checks silenced on this account:", ""]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..model import Plan
 from .context import Context, account_diagram, account_page, person_page
 from .escape import Markdown, html, md
-from .maps import map_source
+from .maps import ATTITUDE_SIGN, map_source
 from .matrix import matrix_source, team_risk
 from .md import admonition, anchor_id, bold_anchor, heading, join, link, none, small, table
 from .account_deals import person_link, stakeholder_links
@@ -15,12 +15,13 @@ from .words import ATTITUDES, BUYING_ROLES, STRENGTH_MARK, STRENGTH_ORDER, date,
 
 
 def size_style(size: tuple[int, int] | None) -> str:
-    """The <object>'s style attribute (with its leading space) for a diagram of `size` CSS pixels."""
+    """The <object>'s style attribute (with its leading space) for a diagram of `size` CSS pixels:
+    its natural width, down to the column's width on a phone (the CSS lets a wide screen shrink it to
+    no less than 75 %, where 12 pt text is still 12 px, and scroll the card beyond that)."""
     if size is None:
         return ""
     width, height = size
-    return (f' style="width:{width}px;min-width:{min(width, max(640, round(width * 0.7)))}px;'
-            f'aspect-ratio:{width}/{height}"')
+    return f' style="--kam-w:{width}px;aspect-ratio:{width}/{height}"'
 
 
 def _object(ctx: Context, uri: str, svg_uri: str, label: str, css: str) -> list[str]:
@@ -36,23 +37,24 @@ def _object(ctx: Context, uri: str, svg_uri: str, label: str, css: str) -> list[
             f'<object type="image/svg+xml" data="{src}"{style} aria-label="{html(label)}">'
             f'<a href="{src}">{html(label)} (SVG)</a></object>',
             "</div>", "",
-            f'<p class="kam-diagram-link"><a href="{src}">Open the {html(label.lower())} on its own</a></p>', ""]
+            f'<p class="kam-diagram-link"><a href="{src}">Open the {html(label.lower())} full size</a></p>', ""]
 
 
 def _legend(judgements: bool) -> list[str]:
     covers = "Under each name: who of ours covers them (●●● strong, ●●○ medium, ●○○ weak).</p>"
     if not judgements:  # the company audience: reporting lines, titles and our coverage only
         return ['<div class="kam-legend" markdown="0">',
-                "<p><b>Lines</b>: solid = reports to. <b>Border</b>: red with a red line = nobody of ours covers "
-                f"them. {covers}", "</div>", ""]
-    chips = "".join(f'<span class="kam-chip kam-att-{a}">{a}</span>' for a in ATTITUDES)
+                "<p><b>Lines</b>: solid arrow = reports to (the manager above). <b>Border</b>: red with a red line "
+                f"= nobody of ours covers them. {covers}", "</div>", ""]
+    chips = "".join(f'<span class="kam-chip kam-att-{a}">{ATTITUDE_SIGN[a]} {a}</span>' for a in ATTITUDES)
     roles = " ".join(f'<span class="kam-badge">{letter}</span> {word.split(" (")[0]}'
                      for letter, word in BUYING_ROLES.values())
     return ['<div class="kam-legend" markdown="0">',
-            f"<p><b>Attitude</b> (fill): {chips}</p>",
+            f"<p><b>Attitude</b> (fill and sign before the name): {chips}</p>",
             f"<p><b>Buying role</b>: {roles}</p>",
-            "<p><b>Lines</b>: solid = reports to; dashed arrow = influences informally. "
-            f"<b>Border</b>: thicker = more influence; red with a red line = nobody of ours covers them. {covers}",
+            "<p><b>Lines</b>: solid arrow = reports to (the manager above); dashed arrow (influence view) = "
+            "influences informally. <b>Border</b>: thick = high influence, medium = medium, thin dashed = low; "
+            f"red with a red line = nobody of ours covers them. {covers}",
             "</div>", ""]
 
 
@@ -63,7 +65,13 @@ def diagram_sources(plan: Plan, ctx: Context) -> dict[str, str]:
     out = {}
     if plan.stakeholders:
         out[map_uri] = map_source(plan, ctx.today, ctx.person_name,
-                                  lambda sid: ctx.href(map_uri, page, anchor_id("s", sid)), ctx.coverage(plan))
+                                  lambda sid: ctx.href(map_uri, page, anchor_id("s", sid)), ctx.coverage(plan),
+                                  judgements=ctx.judgements)
+    if any(s.influences for s in plan.stakeholders):
+        view = account_diagram(plan.id, "influence")
+        out[view] = map_source(plan, ctx.today, ctx.person_name,
+                               lambda sid: ctx.href(view, page, anchor_id("s", sid)), ctx.coverage(plan),
+                               influence=True)
     if plan.stakeholders and plan.team:
         out[team_uri] = matrix_source(plan, ctx.today, ctx.person_name,
                                       lambda sid: ctx.href(team_uri, page, anchor_id("s", sid)),
@@ -76,8 +84,13 @@ def decision_map(plan: Plan, ctx: Context, uri: str) -> list[str]:
     lines = [heading(2, "Decision-maker map", "map", search=False), ""]
     if not plan.stakeholders:
         return lines + none("No stakeholders recorded yet: the map is drawn from the stakeholder list.")
-    return lines + _object(ctx, uri, account_diagram(plan.id, "map"), "Decision-maker map", "kam-map") + _legend(
-        ctx.judgements)
+    lines += _object(ctx, uri, account_diagram(plan.id, "map"), "Decision-maker map", "kam-map")
+    if any(s.influences for s in plan.stakeholders):
+        lines += ['<details class="kam-influence" markdown="0"><summary>Show who influences whom informally '
+                  '(the same map with dashed influence arrows)</summary>']
+        lines += _object(ctx, uri, account_diagram(plan.id, "influence"), "Influence map", "kam-map")
+        lines += ["</details>", ""]
+    return lines + _legend(ctx.judgements)
 
 
 def _covered_by(ctx: Context, uri: str, plan: Plan, stakeholder_id: str, coverers, strengths) -> Markdown:

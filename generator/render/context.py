@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..analyse import Coverage, Exposure, coverage, portfolio_exposure
 from ..checks import Finding
+from ..health import Health, portfolio_health
 from ..model import Plan, Portfolio
 from .escape import SLUG
 from .words import SEVERITY_ORDER
@@ -24,6 +25,7 @@ HOME = "index.md"
 DASHBOARD = "dashboard.md"
 ACCOUNTS = "accounts/index.md"
 PEOPLE = "people/index.md"
+REPORTS = "reports/index.md"
 
 
 def _slug(identifier: str) -> str:
@@ -104,6 +106,7 @@ class Context:
     sizes: dict = field(default_factory=dict)  # diagram site path -> (width, height) in CSS pixels
     size_marker: str = ""  # set while diagrams render in the background: sizes are put in later
     histories: Optional[dict] = None  # plan id -> history.PlanHistory; None: the build reads no git history
+    trends: Optional[dict] = None  # plan id -> health.Trend since the last review (git history); None: not read
     account_files: dict = field(default_factory=dict)  # plan id -> documents.AccountFiles (notes, documents)
     _coverage: dict = field(default_factory=dict, repr=False)  # plan id -> Coverage, made once per build
 
@@ -128,6 +131,11 @@ class Context:
     def worst_finding(self, account_id: str) -> Optional[Finding]:
         active = self.account_findings(account_id)
         return active[0] if active else None
+
+    @cached_property
+    def health(self) -> dict[str, Health]:
+        """Every account's health (generator/health.py), by plan id."""
+        return portfolio_health(self.portfolio.plans, self.portfolio.settings, self.findings)
 
     @cached_property
     def exposure(self) -> dict[str, Exposure]:

@@ -9,7 +9,15 @@ depends on its source alone.
 
 The SVG of a source is stored under the hash of (source, Graphviz version,
 CACHE_VERSION) in the cache folder, so an unchanged diagram is never
-rendered again, by the next build or by `mkdocs serve` after an edit.
+rendered again, by the next build or by `mkdocs serve` after an edit. The
+hash is keyed with this machine's secret (generator/cache.py), so a file a
+pull request commits into the cache folder never sits at a diagram's path.
+Every SVG fresh from Graphviz passes render/svgcheck.py (else a RenderError
+naming its diagram) and is stored sealed: a last line `<!-- kam MAC -->`, the
+MAC of the bytes before it under the same secret. A cached file is used only
+when its seal verifies, i.e. it is byte for byte an SVG that passed the check
+on this machine (~0.2 ms a diagram, where parsing again costs ~1.7 ms);
+anything else there (forged, truncated, a link) is rendered again.
 
 Graphviz runs with SERVER_NAME set and GV_FILE_PATH unset: in that mode it
 refuses to read any image or shape file, whatever a graph says (defence in
@@ -18,7 +26,7 @@ depth: the graphs built here never name a file).
 
 from __future__ import annotations
 
-import hashlib
+import hmac
 import os
 import shutil
 import subprocess
@@ -27,10 +35,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Mapping, Optional
+
+from ..cache import mac, secret_hash
+from ..files import ReadError, read_capped
+from ..plaintext import safe_text
+from . import svgcheck
 
 CACHE_VERSION = "kam-svg-1"
 TIMEOUT_SECONDS = 120
+MAX_SVG_BYTES = 64 * 1024 * 1024
 
 
 class RenderError(Exception):
@@ -60,11 +74,29 @@ def graphviz_version(dot: str = "dot") -> str:
 
 
 def cache_key(source: str, version: str) -> str:
-    digest = hashlib.sha256()
-    for part in (CACHE_VERSION, version, source):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return secret_hash(CACHE_VERSION, version, source)
+
+
+_SEAL = b"<!-- kam "
+
+
+def seal(key: str, svg: bytes) -> bytes:
+    """The SVG with its seal appended (an XML comment: the file stays a plain SVG)."""
+    body = svg if svg.endswith(b"\n") else svg + b"\n"
+    return body + _SEAL + mac("svg", key, body).hex().encode() + b" -->\n"
+
+
+def is_sealed(path: Path) -> bool:
+    """The cached SVG at `path` is a regular file (not a link) that carries a valid seal."""
+    try:
+        data = read_capped(path, MAX_SVG_BYTES)
+    except ReadError:
+        return False
+    at = data.rfind(_SEAL)
+    if at < 0 or not data.endswith(b" -->\n"):
+        return False
+    found = data[at + len(_SEAL):-len(b" -->\n")]
+    return hmac.compare_digest(found, mac("svg", path.stem, data[:at]).hex().encode())
 
 
 def render_one(source: str, dot: str = "dot") -> bytes:
@@ -77,7 +109,7 @@ def render_one(source: str, dot: str = "dot") -> bytes:
     except subprocess.TimeoutExpired:
         raise RenderError(f"Graphviz took longer than {TIMEOUT_SECONDS} s on one diagram") from None
     if result.returncode != 0 or not result.stdout.lstrip().startswith((b"<?xml", b"<svg", b"<!--")):
-        message = result.stderr.decode("utf-8", "replace").strip()
+        message = safe_text(result.stderr.decode("utf-8", "replace").strip())
         raise RenderError(f"Graphviz failed (exit status {result.returncode}): {message}")
     return result.stdout
 
@@ -113,21 +145,29 @@ def cached_paths(sources: Iterable[str], cache_dir: Path, dot: str = "dot") -> d
 
 def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot: str = "dot",
                stats: RenderStats | None = None,
-               progress: Optional[Callable[[int, int], None]] = None) -> dict[str, Path]:
-    """Render every source not yet in the cache; return source -> cached SVG path.
-    `progress(done, total)` is called as diagrams are done (cached ones count as done)."""
+               progress: Optional[Callable[[int, int], None]] = None,
+               names: Optional[Mapping[str, str]] = None) -> dict[str, Path]:
+    """Render every source not yet in the cache (or whose cached SVG fails the check); return
+    source -> cached SVG path. `progress(done, total)` is called as diagrams are done (cached ones
+    count as done); `names` (source -> what to call it) name a diagram in a RenderError."""
     stats = stats if stats is not None else RenderStats()
     paths = cached_paths(sources, writable(cache_dir), dot)
     missing: list[tuple[str, Path]] = []
     for source, path in paths.items():
-        if path.is_file():
+        if is_sealed(path):
             stats.cached += 1
         else:
             missing.append((source, path))
 
     def work(item: tuple[str, Path]) -> None:
         source, path = item
-        _store(path, render_one(source, dot))
+        svg = render_one(source, dot)
+        problem = svgcheck.problem(svg)
+        if problem:
+            name = (names or {}).get(source, "a diagram")
+            raise RenderError(f"{name}: Graphviz wrote an SVG that is not safe to publish ({problem}); "
+                              f"it is not published and the build stops")
+        _store(path, seal(path.stem, svg))
 
     done = len(paths) - len(missing)
     if len(missing) == 1 or workers <= 1:

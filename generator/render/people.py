@@ -8,7 +8,7 @@ from collections import defaultdict
 from ..model import Person
 from .context import PEOPLE, Context, Page, account_page, person_page, rel
 from .escape import Markdown, md
-from .health import findings_table
+from .health import badge, findings_table
 from .md import admonition, anchor_id, bold, cell, front_matter, heading, join, link, none, table
 from .words import STRENGTH_MARK, date, words
 
@@ -92,14 +92,15 @@ def _accounts(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
     rows = []
     for plan, member in people.memberships[person_id]:
         owner = " (key account manager)" if plan.owner == person_id else ""
-        rows.append([_account(uri, plan), ctx.tier_name(plan), words(member.role) + owner,
-                     join(member.responsibilities, "<br>") or None])
+        rows.append([_account(uri, plan), badge(ctx.health[plan.id].state), ctx.tier_name(plan),
+                     words(member.role) + owner, join(member.responsibilities, "<br>") or None])
     for plan in people.owned[person_id]:
         if not any(p.id == plan.id for p, _ in people.memberships[person_id]):
-            rows.append([_account(uri, plan), ctx.tier_name(plan), "key account manager (not on the team list)", None])
+            rows.append([_account(uri, plan), badge(ctx.health[plan.id].state), ctx.tier_name(plan),
+                         "key account manager (not on the team list)", None])
     if not rows:
         return lines + none("Not on any account team.")
-    return lines + table(["Account", "Tier", "Role there", "Responsible for"], rows)
+    return lines + table(["Account", "Health", "Tier", "Role there", "Responsible for"], rows)
 
 
 def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> list[str]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Plan
-from . import figures
+from . import account_cycle, charts, figures, shape
 from .context import ACCOUNTS, DASHBOARD, HOME, Context, Page, account_page, person_page, rel
 from .escape import Markdown, md
-from .health import findings_table, severity
+from .health import badge, findings_table, health_cell, named, severity
 from .md import front_matter, heading, link, none, nw, small, table
 from .words import add_months, date, money, percent, signed_percent, words
 
@@ -33,7 +33,12 @@ def _revenue(plan: Plan, ctx: Context) -> Markdown:
     if last is None:
         return Markdown("–")
     currency = figures.plan_currency(plan, ctx.portfolio.settings)
-    text = Markdown(f"{nw(money(last.amount, currency))} {nw(f'({last.period})')}")
+    series = [a for a in figures.booked(plan) if figures.period_kind(a.period) == figures.period_kind(last.period)]
+    spark = charts.sparkline([a.amount for a in series],
+                             f"Revenue {series[0].period} to {series[-1].period}: "
+                             f"{money(series[0].amount, currency)} to {money(last.amount, currency)}")
+    text = Markdown(f"{spark}<br>{nw(money(last.amount, currency))} {nw(f'({last.period})')}" if spark
+                    else f"{nw(money(last.amount, currency))} {nw(f'({last.period})')}")
     trend = signed_percent(figures.change(last, previous))
     if trend:
         text = Markdown(f"{text}<br>{small(f'{trend} vs {previous.period}')}")
@@ -48,7 +53,7 @@ def _key_risk(ctx: Context, uri: str, plan: Plan) -> Markdown:
     active = ctx.account_findings(plan.id)
     if not active:
         return Markdown("–")
-    message = active[0].message
+    message = named(ctx, active[0])
     if len(message) > RISK_CHARS:
         message = message[: RISK_CHARS - 1].rstrip() + "…"
     more = small(f"+{len(active) - 1} more") if len(active) > 1 else ""
@@ -65,30 +70,46 @@ def _reviews(plan: Plan, ctx: Context) -> Markdown:
     return Markdown(f"last {nw(date(last.date))}<br>next {nw(date(upcoming))}{late}")
 
 
+def worst_first(ctx: Context, plans) -> list[Plan]:
+    """Accounts by health (at risk first, then by score), then tier and name."""
+    settings = ctx.portfolio.settings
+    return sorted(plans, key=lambda p: (ctx.health[p.id].rank, -ctx.health[p.id].score,
+                                        settings.tier_rank(p.tier), p.name.casefold()))
+
+
+def _health(ctx: Context, plan: Plan) -> Markdown:
+    return health_cell(ctx.health[plan.id], ctx.trends.get(plan.id) if ctx.trends else None)
+
+
 def home(ctx: Context) -> Page:
     settings = ctx.portfolio.settings
-    plans = sorted(ctx.portfolio.plans, key=lambda p: (settings.tier_rank(p.tier), p.name.casefold()))
+    plans = worst_first(ctx, ctx.portfolio.plans)
     lines = front_matter(f"{settings.company}: key accounts", hide=["navigation", "toc"], search=False)
     lines += [heading(1, f"{settings.company}: key-account portfolio"), ""]
     conc = figures.revenue_concentration(ctx.portfolio)
-    lines += [f"{len(plans)} account plans; status on {ctx.today.isoformat()}. "
+    lines += [f"{len(plans)} account plans; status on {ctx.today.isoformat()}, worst first. "
               f"See the [dashboard]({rel(HOME, DASHBOARD)}) for risks and due work and the "
-              f"[accounts index]({rel(HOME, ACCOUNTS)}) for an alphabetical list.", ""]
+              f"[accounts index]({rel(HOME, ACCOUNTS)}) for an alphabetical list; "
+              f"[by tier](#by-tier), [by key account manager](#by-owner), [portfolio shape](#shape).", ""]
+    lines += shape.health_summary(ctx, plans)
     rows = []
     share = {s.account: s for s in conc.accounts}
     for plan in plans:
         name = Markdown(f"{_account(ctx, HOME, plan)}<br>{small(plan.segment)}" if plan.segment
                         else _account(ctx, HOME, plan))
-        rows.append([name, ctx.tier_name(plan), _person(ctx, HOME, plan.owner), plan.country, _revenue(plan, ctx),
-                     percent(share[plan.id].share) if plan.id in share else "–", _reviews(plan, ctx),
-                     _key_risk(ctx, HOME, plan)])
+        rows.append([name, _health(ctx, plan), ctx.tier_name(plan), _person(ctx, HOME, plan.owner), plan.country,
+                     _revenue(plan, ctx), percent(share[plan.id].share) if plan.id in share else "–",
+                     _reviews(plan, ctx), _key_risk(ctx, HOME, plan)])
     lines += [heading(2, "Accounts", "accounts"), ""]
     if rows:
-        lines += table(["Account", "Tier", "Owner", "Country", "Revenue, last period", "Share of ours",
-                        "Reviews", "Key risk"], rows, "llllrrll")
+        lines += table(["Account", "Health", "Tier", "Key account manager", "Country", "Revenue, last period",
+                        "Share of ours", "Reviews", "Key risk"], rows, "lllllrrll")
     else:
         lines += none("No account plans yet: add one in accounts/.")
+    lines += shape.groups(ctx, plans, worst_first)
     lines += concentration(ctx, conc)
+    lines += shape.pictures(ctx, conc)
+    lines += account_cycle.portfolio_pipeline(ctx)
     return Page(HOME, "\n".join(lines) + "\n")
 
 
@@ -113,7 +134,7 @@ def concentration(ctx: Context, conc: figures.Concentration) -> list[str]:
         bar = "█" * round((s.share or 0) * 40)
         rows.append([_account(ctx, HOME, plan), "yes" if s.key else "no", money(s.amount, settings.currency),
                      percent(s.share), Markdown(f'<span class="kam-bar">{bar}</span>') if bar else ""])
-    lines += table(["Account", "Key", f"Revenue in {conc.period}", "Share of ours", ""], rows, "llrrl")
+    lines += table(["Account", "Key", f"Revenue in {conc.period}", "Share of ours", "Share, as a bar"], rows, "llrrl")
     return lines
 
 
@@ -156,6 +177,11 @@ def dashboard(ctx: Context) -> Page:
     lines = front_matter("Dashboard", hide=["navigation"], search=False)
     lines += [heading(1, "Dashboard"), "", f"Risks and due work on {ctx.today.isoformat()}.", ""]
     active = [f for f in ctx.findings if not f.silenced]
+    lines += [heading(2, "Health", "health"), ""]
+    plans = worst_first(ctx, ctx.portfolio.plans)
+    lines += table(["Account", "Health", "Tier", "Key account manager"],
+                   [[_account(ctx, uri, p, "health"), _health(ctx, p), ctx.tier_name(p), _person(ctx, uri, p.owner)]
+                    for p in plans]) if plans else none("No account plans yet.")
     lines += [heading(2, "Risks", "risks"), ""]
     if active:
         tally = {}
@@ -179,14 +205,14 @@ def dashboard(ctx: Context) -> Page:
 
 def accounts_index(ctx: Context) -> Page:
     uri = ACCOUNTS
-    lines = front_matter("Accounts", hide=["navigation"], search=False)
+    lines = front_matter("Accounts", hide=["navigation", "toc"], search=False)
     lines += [heading(1, "Accounts"), ""]
     plans = sorted(ctx.portfolio.plans, key=lambda p: p.name.casefold())
     if not plans:
         return Page(uri, "\n".join(lines + none("No account plans yet.")) + "\n")
-    rows = [[_account(ctx, uri, p), ctx.tier_name(p), words(p.status), _person(ctx, uri, p.owner), p.country,
-             p.language, str(len(p.stakeholders)), str(len(p.team)),
+    rows = [[_account(ctx, uri, p), badge(ctx.health[p.id].state), ctx.tier_name(p), words(p.status),
+             _person(ctx, uri, p.owner), p.country, p.language, str(len(p.stakeholders)), str(len(p.team)),
              str(sum(a.is_open for a in p.actions))] for p in plans]
-    lines += table(["Account", "Tier", "Status", "Owner", "Country", "Language", "Stakeholders", "Team",
-                    "Open actions"], rows, "llllllrrr")
+    lines += table(["Account", "Health", "Tier", "Status", "Key account manager", "Country", "Language",
+                    "Stakeholders", "Team", "Open actions"], rows, "lllllllrrr")
     return Page(uri, "\n".join(lines) + "\n")
