@@ -23,7 +23,7 @@ from . import checks, history, site
 from .diagnostics import Diagnostic, Severity
 from .model import Plan
 from .pages import Content
-from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages
+from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages, report_page
 from .render.context import person_page
 from .workspace import ACCOUNTS_DIR, YAML_SUFFIXES, LoadResult, load_portfolio
 
@@ -181,6 +181,8 @@ class Pages:
                 kept = people.person(ctx, index, person).markdown.encode("utf-8")
                 self.person_findings[person] = theirs
             files[uri] = kept
+        for page in report_page.pages(ctx):  # the quarterly reports: portfolio-wide, made again each time
+            files[page.uri] = page.markdown.encode("utf-8")
         for uri in files:
             site.safe_site_path(uri)
         self.coverage = {plan.id: (plan, ctx.coverage(plan)) for plan in portfolio.plans}

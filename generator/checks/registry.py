@@ -110,7 +110,11 @@ class Context:
     used_portfolio: bool = False
 
     def coverage_graph(self, plan: Plan):
-        """The plan's coverage graph, made once per plan object (`kam serve` keeps them across runs)."""
+        """The plan's coverage graph: the caller's (`shared` "coverage:<id>", the site's), else made once per
+        plan object (`kam serve` keeps them across runs)."""
+        given = self.shared.get(f"coverage:{plan.id}")
+        if given is not None:
+            return given
         found = self.graphs.get(plan.id)
         if found is None or found[0] is not plan:
             from .. import analyse
