@@ -57,6 +57,8 @@ class Pages:
         self.findings: dict[str, tuple] = {}  # plan id or person id -> its findings, as last rendered
         self.person_findings: dict[str, tuple] = {}
         self.stats = graphviz.RenderStats()
+        self.report_uris: set[str] = set()
+        self.reports_due = None  # the render context the reports are still to be made from
 
     def scan(self) -> dict[str, Stamp]:
         stamps = {}
@@ -181,13 +183,30 @@ class Pages:
                 kept = people.person(ctx, index, person).markdown.encode("utf-8")
                 self.person_findings[person] = theirs
             files[uri] = kept
-        for page in report_page.pages(ctx):  # the quarterly reports: portfolio-wide, made again each time
-            files[page.uri] = page.markdown.encode("utf-8")
+        if touched is None:  # the quarterly reports: portfolio-wide and slow (checks at every quarter's end)
+            files.update(self._reports(ctx))
+        else:  # after an edit, reports() makes them again once the other pages are served
+            files.update({uri: data for uri, data in self.files.items() if uri in self.report_uris})
+            self.reports_due = ctx
         for uri in files:
             site.safe_site_path(uri)
         self.coverage = {plan.id: (plan, ctx.coverage(plan)) for plan in portfolio.plans}
         self.graphs = {k: v for k, v in self.graphs.items() if k in ids}
         self.files = files
+
+    def _reports(self, ctx) -> dict[str, bytes]:
+        made = {page.uri: page.markdown.encode("utf-8") for page in report_page.pages(ctx)}
+        self.report_uris = set(made)
+        return made
+
+    def reports(self) -> bool:
+        """Make the quarterly report pages again after an edit (False when none are due)."""
+        ctx, self.reports_due = self.reports_due, None
+        if ctx is None or self.errors:
+            return False
+        files = {uri: data for uri, data in self.files.items() if uri not in self.report_uris}
+        self.files = {**files, **self._reports(ctx)}
+        return True
 
     def _diagrams(self, ctx, touched: Optional[set[str]]) -> None:
         """Render the diagrams of the changed plans (unchanged ones are kept, with their sizes)."""

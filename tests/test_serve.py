@@ -213,3 +213,16 @@ def test_kam_serve_outside_a_plans_repository_says_so(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--root", str(tmp_path)])
     assert result.exit_code == 2
     assert "no 'accounts' folder" in result.output
+
+
+def test_the_quarterly_reports_follow_an_edit_once_the_other_pages_are_served(server):
+    reports = sorted(uri for uri in server.pages.report_uris if uri != "reports/index.md")
+    assert reports
+    report = reports[0][: -len(".md")] + "/index.html"
+    edit(server.root, "nordvik", "name: ", "name: Zqx Edited ")
+    server.step()
+    assert "Zqx Edited" in page(server, "accounts/nordvik/index.html")
+    assert "Zqx Edited" not in page(server, report)  # not yet: made after the pages the edit touched
+    assert server.step_reports() is not None
+    assert "Zqx Edited" in page(server, report)
+    assert server.step_reports() is None  # nothing more to do
