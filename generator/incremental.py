@@ -58,6 +58,7 @@ class Pages:
         self.person_findings: dict[str, tuple] = {}
         self.stats = graphviz.RenderStats()
         self.report_uris: set[str] = set()
+        self.report_memos: dict = {}  # quarter's end -> the checks' memo for the reports (checks.run_checks)
         self.reports_due = None  # the render context the reports are still to be made from
 
     def scan(self) -> dict[str, Stamp]:
@@ -158,7 +159,7 @@ class Pages:
             if kept is not None and kept[0] is plan:
                 ctx._coverage[plan.id] = kept[1]
         self._diagrams(ctx, touched)
-        ctx.sizes, ctx.histories = self.sizes, self.histories
+        ctx.sizes, ctx.histories, ctx.check_memos = self.sizes, self.histories, self.report_memos
         files: dict[str, Content] = {}
         for page in (portfolio_pages.home(ctx), portfolio_pages.dashboard(ctx), portfolio_pages.accounts_index(ctx)):
             files[page.uri] = page.markdown.encode("utf-8")
