@@ -236,6 +236,58 @@ def new_command(plan_id: str, name: str | None, owner: str | None, tier: str | N
     click.echo(f"created {safe_path(os.path.relpath(path))}: fill it in, then run kam validate", err=True)
 
 
+@main.command("pages")
+@root_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The folder to write into (default: docs_dir of mkdocs.yml, where builders read pages).")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Judge overdue work as of this date (default: the plugin's today:, KAM_TODAY, today).")
+def pages_command(root: Path, out: Path | None, today) -> None:
+    """Write the site's generated pages and diagrams as files, for any MkDocs-like builder.
+
+    Only files whose content changed are written; pages that no longer belong are removed.
+    """
+    from . import pages, site
+
+    try:
+        settings = pages.read_settings(root, today.date() if today else None)
+        written = pages.write(pages.generate(root, settings.options), out or settings.docs_dir)
+    except site.SiteError as exc:
+        click.echo(f"kam pages: {exc}", err=True)
+        sys.exit(1)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"kam pages: {len(written.written)} written, {len(written.removed)} removed, "
+               f"{written.unchanged} unchanged in {os.path.relpath(out or settings.docs_dir)}", err=True)
+
+
+@main.command("serve")
+@root_option
+@click.option("-a", "--dev-addr", "address", default="127.0.0.1:8000", show_default=True, metavar="HOST:PORT",
+              help="Where to serve the site.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Judge overdue work as of this date (default: the plugin's today:, KAM_TODAY, today).")
+def serve_command(root: Path, address: str, today) -> None:
+    """Serve the site and rebuild it as plans change (only what an edit touches: about a second)."""
+    from . import pages, serve, site
+
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or not 0 <= int(port) < 65536:
+        raise click.BadParameter(f"expected HOST:PORT, e.g. 127.0.0.1:8000; got {address!r}", param_hint="-a")
+    if not (root / ACCOUNTS_DIR).is_dir():
+        raise click.UsageError(f"no '{ACCOUNTS_DIR}' folder in {root.resolve()}: run kam in a plans repository "
+                               f"or pass --root")
+    try:
+        settings = pages.read_settings(root, today.date() if today else None)
+        serve.run(root, settings.options, settings.docs_dir, host, int(port))
+    except site.SiteError as exc:
+        click.echo(f"kam serve: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"kam serve: cannot serve on {address}: {exc.strerror}", err=True)
+        sys.exit(1)
+
+
 @main.command("demo")
 @click.option("--accounts", type=click.IntRange(1, 100_000), required=True, help="How many accounts to write.")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="The folder to write the repository into.")

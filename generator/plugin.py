@@ -23,13 +23,16 @@ import os
 import tempfile
 from pathlib import Path
 
+import pathspec
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import audience, checks, site
+from . import audience, checks, pages, publish, site
 from .cache import linked
 from .plaintext import safe_lines, safe_text
 from .workspace import ACCOUNTS_DIR, plan_files
@@ -37,10 +40,6 @@ from .workspace import ACCOUNTS_DIR, plan_files
 log = logging.getLogger("mkdocs.plugins.kam")
 
 PROGRESS_MIN_ACCOUNTS = 100  # smaller sites build in a few seconds: no progress lines
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"", "0", "false", "no", "off"}
-
 
 class Flag(c.BaseConfigOption[bool]):
     """true/false, also as the text of an environment variable (1, yes, on ...)."""
@@ -50,15 +49,10 @@ class Flag(c.BaseConfigOption[bool]):
         self.default = default
 
     def run_validation(self, value) -> bool:
-        if value is None:
-            return self.default
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, int) and value in (0, 1):
-            return bool(value)
-        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-            return value.strip().lower() in _TRUE
-        raise c.ValidationError(f"expected true or false, got {value!r}")
+        try:
+            return site.flag(value, self.default)
+        except site.SiteError:
+            raise c.ValidationError(f"expected true or false, got {value!r}") from None
 
 
 class KamConfig(base.Config):
@@ -90,13 +84,19 @@ class KamPlugin(BasePlugin[KamConfig]):
     portfolio = None
     built = None
     root: Path = Path(".")
+    dirty = False
+    _ours: frozenset = frozenset()  # docs/ files `kam pages` wrote
+    staging = None  # the folder the site is built in, moved to site_dir when complete (generator/publish.py)
+
+    def on_startup(self, command, dirty):
+        self.dirty = dirty  # `mkdocs build --dirty` builds on top of site/: nothing to swap
 
     def on_config(self, config):
         # Load and validate first: invalid plans stop the build before site/ is touched.
         self.root = Path(self.config.root or Path(config.config_file_path or "mkdocs.yml").parent).resolve()
         try:
             self.today = site.today_from(self.config.today)
-            self.history = self._history()
+            self.history = site.history_wanted(self.config.history)
             self.audience = audience.audience_from(self.config.audience, os.environ)
             self.include_private = audience.private_opt_in(self.config.include_private, self.audience, os.environ)
             accounts = self.root / ACCOUNTS_DIR
@@ -104,6 +104,15 @@ class KamPlugin(BasePlugin[KamConfig]):
             self.portfolio = site.load(self.root, self.progress)
         except (site.SiteError, audience.AudienceError) as exc:
             raise PluginError(safe_lines(str(exc))) from None
+        # docs/README.md says what to run to a builder that does not run this plugin (pages.PLACEHOLDER):
+        # here the generated home page takes its place, without MkDocs' warning about the two.
+        config.exclude_docs = (config.exclude_docs or pathspec.GitIgnoreSpec.from_lines([])) + \
+            pathspec.GitIgnoreSpec.from_lines([f"/{pages.PLACEHOLDER}"])
+        self._ours = pages.written_by_kam(Path(config.docs_dir))
+        if not self.dirty:
+            self.site_dir = config.site_dir
+            self.staging = publish.staging_for(Path(config.site_dir))
+            config.site_dir = str(self.staging)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -124,11 +133,12 @@ class KamPlugin(BasePlugin[KamConfig]):
             raise PluginError(f"kam: internal error while building the pages: {type(exc).__name__}: "
                               f"{safe_text(str(exc))}") from None
         listed = {"index.md", "dashboard.md", "accounts/index.md", "people/index.md"}
-        for page in built.pages:
-            inclusion = InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV
-            self._add(files, File.generated(config, page.uri, content=page.markdown, inclusion=inclusion))
-        for uri, path in {**built.diagrams, **built.documents}.items():
-            self._add(files, File.generated(config, uri, abs_src_path=str(path)))
+        made = [File.generated(config, page.uri, content=page.markdown,
+                               inclusion=InclusionLevel.UNDEFINED if page.uri in listed else InclusionLevel.NOT_IN_NAV)
+                for page in built.pages]
+        made += [File.generated(config, uri, abs_src_path=str(path))
+                 for uri, path in {**built.diagrams, **built.documents}.items()]
+        files = self._replace(files, made)
         self.built = built
         # The plans' models and pages stay alive for the whole build: keep them out of the
         # collector's full passes, which MkDocs triggers often (1,000 accounts: -2 s).
@@ -153,26 +163,31 @@ class KamPlugin(BasePlugin[KamConfig]):
     def on_post_page(self, output, page, config):
         return self.built.finish(output) if self.built is not None else output
 
+    @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config):
         gc.unfreeze()  # `mkdocs serve`: the next build's collections may free this one's objects
+        if self.staging is None:
+            return
+        counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+        if config.strict and any(h.get_counts() for h in counted):
+            return  # MkDocs aborts this build next (on_build_error discards it)
+        publish.publish(self.staging, Path(self.site_dir))
+        config.site_dir, self.staging = self.site_dir, None
 
-    def _history(self) -> bool:
-        """The `history` option, unless KAM_HISTORY says otherwise."""
-        value = os.environ.get("KAM_HISTORY", "").strip()
-        if not value:
-            return self.config.history
-        try:
-            return Flag().run_validation(value)
-        except c.ValidationError:
-            raise site.SiteError(f"KAM_HISTORY must be true or false (1/0, yes/no, on/off); got {value!r}") from None
+    def on_build_error(self, error):
+        if self.staging is not None:  # the previous site stays as it was
+            publish.discard(self.staging)
+            self.staging = None
 
-    @staticmethod
-    def _add(files: Files, file: File) -> None:
-        existing = files.get_file_from_path(file.src_uri)
-        if existing is not None:
-            log.info(f"kam: the generated {safe_text(file.src_uri)} replaces the one in docs/")
-            files.remove(existing)
-        files.append(file)
+    def _replace(self, files: Files, made: list[File]) -> Files:
+        """docs/ files with the generated ones in place of those of the same name, and without what an
+        earlier `kam pages` wrote for plans that are gone (one pass: 3,000 files.remove() calls took ~1 s)."""
+        generated = {file.src_uri for file in made}
+        for uri in sorted(generated - self._ours):
+            if files.get_file_from_path(uri) is not None:  # the user's own file, not one `kam pages` wrote
+                log.info(f"kam: the generated {safe_text(uri)} replaces the one in docs/")
+        kept = [file for file in files if file.src_uri not in generated and file.src_uri not in self._ours]
+        return Files(kept + made)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / ACCOUNTS_DIR))

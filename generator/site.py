@@ -202,6 +202,34 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
                 copied)
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"", "0", "false", "no", "off"}
+
+
+def flag(value, default: bool, name: str = "the option") -> bool:
+    """true/false, also as the text of an environment variable (1, yes, on ...); SiteError otherwise."""
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise SiteError(f"{name}: expected true or false, got {value!r}")
+
+
+def history_wanted(option, environ: Optional[dict] = None) -> bool:
+    """The `history` option (default true), unless KAM_HISTORY says otherwise."""
+    value = (os.environ if environ is None else environ).get("KAM_HISTORY", "").strip()
+    if not value:
+        return flag(option, True, "history")
+    try:
+        return flag(value, True)
+    except SiteError:
+        raise SiteError(f"KAM_HISTORY must be true or false (1/0, yes/no, on/off); got {value!r}") from None
+
+
 def today_from(value, environ: Optional[dict] = None) -> dt.date:
     """The date a build judges 'overdue' by: the option, else KAM_TODAY, else today."""
     environ = os.environ if environ is None else environ

@@ -8,7 +8,7 @@ from generator import bench
 
 
 def test_bench_measures_every_figure_and_prints_one_row_each(tmp_path: Path) -> None:
-    results = [bench.measure(bench.make_portfolio(tmp_path / f"n{n}", n), repeat=1, log=lambda _: None)
+    results = [bench.measure(bench.make_portfolio(tmp_path / f"n{n}", n), repeat=1, log=lambda _: None, edits=1)
                for n in (3, 4)]
     for result in results:
         assert set(result.times) == {f.key for f in bench.FIGURES}

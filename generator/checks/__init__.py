@@ -25,6 +25,7 @@ runner.py runs them and places the findings.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Optional
 
 from ..model import Portfolio
 from . import (  # noqa: F401 - register
@@ -34,9 +35,12 @@ from .registry import REGISTRY, Check, Finding, Param
 __all__ = ["Finding", "run_checks", "REGISTRY", "Check", "Param"]
 
 
-def run_checks(portfolio: Portfolio, today: dt.date, shared: dict | None = None) -> list[Finding]:
+def run_checks(portfolio: Portfolio, today: dt.date, shared: dict | None = None, *,
+               graphs: Optional[dict] = None, memo: Optional[dict] = None) -> list[Finding]:
     """Every finding of every enabled check, silenced ones included (marked), sorted by file and line.
-    `shared`: computations that do not depend on the date, from an earlier run or the site (coverage graphs)."""
+    `shared`: computations that do not depend on the date, from an earlier run or the site; `graphs`: the
+    plans' coverage graphs from an earlier run (kept by `kam serve`), reused where the plan is the same
+    object; `memo`: each plan's findings by check from an earlier run, likewise."""
     from .runner import run
 
-    return run(portfolio, today, shared)
+    return run(portfolio, today, shared, {} if graphs is None else graphs, memo)

@@ -174,7 +174,7 @@ def exposure(portfolio: Portfolio, ctx: Context) -> Iterator[Problem]:
     (2 by default) would have nobody of ours (analyse.portfolio_exposure)."""
     plans = {p.id: p for p in portfolio.plans if p.status != "former"}
     present = {(pid, s.id) for pid, p in plans.items() for s in analyse.present_stakeholders(p, ctx.today)}
-    for person, exposed in analyse.portfolio_exposure(portfolio).items():
+    for person, exposed in analyse.portfolio_exposure(portfolio, graph_of=ctx.coverage_graph).items():
         lost = [pair for pair in exposed.lost_high_influence if pair in present]
         if len(lost) <= ctx.params["max_uncovered"]:
             continue

@@ -106,6 +106,21 @@ class Context:
     portfolio: Portfolio
     tier: Optional[Tier] = None
     shared: dict = field(default_factory=dict)  # computations shared by all plans of one run
+    graphs: dict = field(default_factory=dict)  # plan id -> (plan, coverage graph); may outlive the run
+    used_portfolio: bool = False
+
+    def coverage_graph(self, plan: Plan):
+        """The plan's coverage graph: the caller's (`shared` "coverage:<id>", the site's), else made once per
+        plan object (`kam serve` keeps them across runs)."""
+        given = self.shared.get(f"coverage:{plan.id}")
+        if given is not None:
+            return given
+        found = self.graphs.get(plan.id)
+        if found is None or found[0] is not plan:
+            from .. import analyse
+
+            found = self.graphs[plan.id] = (plan, analyse.coverage_graph(plan))
+        return found[1]
 
     @property
     def settings(self) -> Settings:
@@ -113,6 +128,7 @@ class Context:
 
     def once(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute a portfolio-wide value once per run (revenue base, exposure ...)."""
+        self.used_portfolio = True  # what the check found may change when another plan does
         if key not in self.shared:
             self.shared[key] = compute()
         return self.shared[key]

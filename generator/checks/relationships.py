@@ -19,7 +19,7 @@ LEVELS = ("low", "medium", "high")
 
 
 def _graph(plan: Plan, ctx: Context):
-    return ctx.once(f"coverage:{plan.id}", lambda: analyse.coverage_graph(plan))
+    return ctx.coverage_graph(plan)
 
 
 def _at_least(level: str, minimum: str, order=LEVELS) -> bool:

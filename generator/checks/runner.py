@@ -58,8 +58,21 @@ def _of_scope(scope: str) -> Iterable[Check]:
     return [c for c in REGISTRY.values() if c.scope == scope]
 
 
-def run(portfolio: Portfolio, today: dt.date, shared: Optional[dict] = None) -> list[Finding]:
+def _memo(memo: Optional[dict], settings, today: dt.date) -> dict:
+    """Findings of one check on one plan from an earlier run (`kam serve`), valid for the same settings
+    object and date; a check that looked at the portfolio (ctx.once) is never kept."""
+    memo = {} if memo is None else memo
+    if memo.get("settings") is not settings or memo.get("today") != today:
+        memo.clear()
+        memo.update(settings=settings, today=today)
+    return memo
+
+
+def run(portfolio: Portfolio, today: dt.date, shared: Optional[dict] = None, graphs: Optional[dict] = None,
+        memo: Optional[dict] = None) -> list[Finding]:
     settings, locator, shared = portfolio.settings, Locator(portfolio), dict(shared or {})
+    graphs = {} if graphs is None else graphs
+    memo = _memo(memo, settings, today)
     checks = config.CheckConfig(settings)
     findings = [_finding(locator, None, p, Severity.ERROR) for p in checks.problems()]
 
@@ -70,15 +83,21 @@ def run(portfolio: Portfolio, today: dt.date, shared: Optional[dict] = None) -> 
         found = []
         for check in _of_scope("plan"):
             effective = checks.resolve(check, tier)
-            if effective.enabled:
-                ctx = Context(today, effective.params, portfolio, tier, shared)
-                found.extend(_finding(locator, check, p, effective.severity, plan) for p in check.function(plan, ctx))
+            kept = memo.get((plan.id, check.code))
+            if kept is not None and kept[0] is plan:
+                found.extend(kept[1])
+            elif effective.enabled:
+                ctx = Context(today, effective.params, portfolio, tier, shared, graphs)
+                made = [_finding(locator, check, p, effective.severity, plan) for p in check.function(plan, ctx)]
+                if not ctx.used_portfolio:
+                    memo[(plan.id, check.code)] = (plan, made)
+                found.extend(made)
         found = silences.apply(found, plan, today)
         found.extend(_finding(locator, None, p, Severity.ERROR, plan) for p in silences.unknown_checks(plan))
         for check in _of_scope("silences"):
             effective = checks.resolve(check, tier)
             if effective.enabled:
-                ctx = Context(today, effective.params, portfolio, tier, shared)
+                ctx = Context(today, effective.params, portfolio, tier, shared, graphs)
                 enabled = lambda other: checks.resolve(other, tier).enabled  # noqa: E731
                 found.extend(_finding(locator, check, p, effective.severity, plan)
                              for p in check.function(plan, ctx, found, enabled))
@@ -87,6 +106,6 @@ def run(portfolio: Portfolio, today: dt.date, shared: Optional[dict] = None) -> 
     for check in _of_scope("portfolio"):
         effective = checks.resolve(check)
         if effective.enabled:
-            ctx = Context(today, effective.params, portfolio, None, shared)
+            ctx = Context(today, effective.params, portfolio, None, shared, graphs)
             findings.extend(_finding(locator, check, p, effective.severity) for p in check.function(portfolio, ctx))
     return sorted(findings, key=lambda f: sort_key(f.diagnostic))

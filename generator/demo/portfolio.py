@@ -104,7 +104,9 @@ validation:
 """
 EXTRA_CSS = "\nextra_css:\n  - assets/kam.css\n\nextra_javascript:\n  - assets/kam.js\n"
 
-GITIGNORE = "# built site and kam's cache\nsite/\n.cache/\n"
+GITIGNORE = ("# built site and kam's cache\nsite/\n.cache/\n"
+             "# pages written by `kam pages` into docs/ (listed in docs/.kam-pages)\n"
+             "/docs/.kam-pages\n/docs/index.md\n/docs/dashboard.md\n/docs/accounts/\n/docs/people/\n")
 
 
 class DemoError(Exception):
@@ -251,6 +253,9 @@ def _tool_files(today: dt.date) -> dict[str, str]:
         files["docs/assets/kam.css"] = css.read_text(encoding="utf-8")
         files["docs/assets/kam.js"] = css.with_name("kam.js").read_text(encoding="utf-8")
     files["docs/.gitkeep"] = ""
+    placeholder = TOOL_ROOT / "docs" / "README.md"  # the home page of a builder that did not get kam's pages
+    if placeholder.is_file():
+        files["docs/README.md"] = placeholder.read_text(encoding="utf-8")
     lint = TOOL_ROOT / ".yamllint"  # yamllint's rules for plans, so `yamllint accounts/` passes
     if lint.is_file():
         files[".yamllint"] = lint.read_text(encoding="utf-8")

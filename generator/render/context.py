@@ -108,6 +108,7 @@ class Context:
     histories: Optional[dict] = None  # plan id -> history.PlanHistory; None: the build reads no git history
     trends: Optional[dict] = None  # plan id -> health.Trend since the last review (git history); None: not read
     account_files: dict = field(default_factory=dict)  # plan id -> documents.AccountFiles (notes, documents)
+    check_memos: dict = field(default_factory=dict, repr=False)  # day -> checks.run_checks memo (kam serve keeps them)
     _coverage: dict = field(default_factory=dict, repr=False)  # plan id -> Coverage, made once per build
 
     @cached_property
