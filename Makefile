@@ -67,7 +67,7 @@ site: $(SITE_STAMP) graphviz
 	$(BIN)/mkdocs build --strict
 
 serve: $(SITE_STAMP) graphviz
-	$(BIN)/mkdocs serve
+	$(BIN)/kam serve
 
 # A benchmark, not a test: N = 100 and 1,000 demo accounts against plain mkdocs
 # and PyYAML's C loader (several minutes; see README, "Performance").

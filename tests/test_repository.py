@@ -70,6 +70,7 @@ def test_make_installs_from_the_locks_and_ci_runs_the_readme_test_command():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "--require-hashes --no-deps -r requirements/$(1).lock" in makefile
     assert "--no-deps --no-build-isolation -e ." in makefile
+    assert re.search(r"^serve: .*\n\t\$\(BIN\)/kam serve$", makefile, re.M)  # the incremental loop, its error page
     assert "make test" in (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(r"^make test$", (ROOT / ".ci" / "run").read_text(encoding="utf-8"), re.M)
 
