@@ -36,11 +36,13 @@ __all__ = ["Finding", "run_checks", "REGISTRY", "Check", "Param"]
 
 
 def run_checks(portfolio: Portfolio, today: dt.date, shared: dict | None = None, *,
-               graphs: Optional[dict] = None, memo: Optional[dict] = None) -> list[Finding]:
+               graphs: Optional[dict] = None, memo: Optional[dict] = None,
+               timeless: Optional[dict] = None) -> list[Finding]:
     """Every finding of every enabled check, silenced ones included (marked), sorted by file and line.
     `shared`: computations that do not depend on the date, from an earlier run or the site; `graphs`: the
     plans' coverage graphs from an earlier run (kept by `kam serve`), reused where the plan is the same
-    object; `memo`: each plan's findings by check from an earlier run, likewise."""
+    object; `memo`: each plan's findings by check from an earlier run, likewise; `timeless`: the same for
+    the checks that did not read the date, from a run on any date (the quarterly reports' days)."""
     from .runner import run
 
-    return run(portfolio, today, shared, {} if graphs is None else graphs, memo)
+    return run(portfolio, today, shared, {} if graphs is None else graphs, memo, timeless)

@@ -101,13 +101,19 @@ class Problem:
 class Context:
     """What a check may know besides the plan: the date, its parameters, the portfolio."""
 
-    today: dt.date
+    date: dt.date  # read it as `today`: a check that never does finds the same on any date
     params: Mapping[str, Any]
     portfolio: Portfolio
     tier: Optional[Tier] = None
     shared: dict = field(default_factory=dict)  # computations shared by all plans of one run
     graphs: dict = field(default_factory=dict)  # plan id -> (plan, coverage graph); may outlive the run
     used_portfolio: bool = False
+    used_today: bool = False
+
+    @property
+    def today(self) -> dt.date:
+        self.used_today = True
+        return self.date
 
     def coverage_graph(self, plan: Plan):
         """The plan's coverage graph: the caller's (`shared` "coverage:<id>", the site's), else made once per

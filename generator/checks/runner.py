@@ -69,10 +69,11 @@ def _memo(memo: Optional[dict], settings, today: dt.date) -> dict:
 
 
 def run(portfolio: Portfolio, today: dt.date, shared: Optional[dict] = None, graphs: Optional[dict] = None,
-        memo: Optional[dict] = None) -> list[Finding]:
+        memo: Optional[dict] = None, timeless: Optional[dict] = None) -> list[Finding]:
     settings, locator, shared = portfolio.settings, Locator(portfolio), dict(shared or {})
     graphs = {} if graphs is None else graphs
     memo = _memo(memo, settings, today)
+    timeless = _memo(timeless, settings, None)  # like memo, for checks that never read the date
     checks = config.CheckConfig(settings)
     findings = [_finding(locator, None, p, Severity.ERROR) for p in checks.problems()]
 
@@ -83,7 +84,7 @@ def run(portfolio: Portfolio, today: dt.date, shared: Optional[dict] = None, gra
         found = []
         for check in _of_scope("plan"):
             effective = checks.resolve(check, tier)
-            kept = memo.get((plan.id, check.code))
+            kept = memo.get((plan.id, check.code)) or timeless.get((plan.id, check.code))
             if kept is not None and kept[0] is plan:
                 found.extend(kept[1])
             elif effective.enabled:
@@ -91,6 +92,8 @@ def run(portfolio: Portfolio, today: dt.date, shared: Optional[dict] = None, gra
                 made = [_finding(locator, check, p, effective.severity, plan) for p in check.function(plan, ctx)]
                 if not ctx.used_portfolio:
                     memo[(plan.id, check.code)] = (plan, made)
+                    if not ctx.used_today:
+                        timeless[(plan.id, check.code)] = (plan, made)
                 found.extend(made)
         found = silences.apply(found, plan, today)
         found.extend(_finding(locator, None, p, Severity.ERROR, plan) for p in silences.unknown_checks(plan))

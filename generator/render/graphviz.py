@@ -5,7 +5,9 @@ One `dot -Tsvg` process per diagram, two at a time (measured on two cores:
 Batching many graphs through one `dot` is faster but Graphviz 2.42/2.43
 aborts whole batches on some inputs and lays batched graphs out
 differently from run to run, so every graph gets its own process: the output
-depends on its source alone.
+depends on its source alone. A cold build hands its diagrams to two worker
+processes, each driving one `dot` at a time and checking its SVG, so that
+Python work does not hold up MkDocs converting Markdown in this process.
 
 The SVG of a source is stored under the hash of (source, Graphviz version,
 CACHE_VERSION) in the cache folder, so an unchanged diagram is never
@@ -31,11 +33,13 @@ import os
 import shutil
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Optional
+from typing import Callable, Iterable, Iterator, Mapping, Optional
 
 from ..cache import mac, secret_hash
 from ..files import ReadError, read_capped
@@ -45,6 +49,8 @@ from . import svgcheck
 CACHE_VERSION = "kam-svg-1"
 TIMEOUT_SECONDS = 120
 MAX_SVG_BYTES = 64 * 1024 * 1024
+CHUNK = 4  # diagrams per hand-over to a worker process (fewer round trips, both kept busy)
+PROCESSES_FROM = 60  # missing diagrams from which worker processes pay for their start (~0.2 s each)
 
 
 class RenderError(Exception):
@@ -114,6 +120,33 @@ def render_one(source: str, dot: str = "dot") -> bytes:
     return result.stdout
 
 
+def render_checked(source: str, dot: str = "dot") -> tuple[bytes, Optional[str]]:
+    """One source's SVG and what makes it unsafe to publish (None: nothing); run in a worker process."""
+    svg = render_one(source, dot)
+    return svg, svgcheck.problem(svg)
+
+
+def _checked_svgs(sources: list[str], workers: int, dot: str) -> Iterator[tuple[bytes, Optional[str]]]:
+    """render_checked of each source, in order, `workers` `dot` processes at a time. Many diagrams (a
+    cold build) go to worker processes, each driving one `dot` and checking its SVG, so the caller's
+    interpreter (MkDocs converting Markdown meanwhile) is not slowed by that Python work; a few (an
+    edit) to threads, as a worker process costs more to start than they take. Workers are spawned
+    fresh (never a fork of this threaded process) and seal nothing: the machine's secret stays here."""
+    if len(sources) <= 1 or workers <= 1:
+        yield from (render_checked(source, dot) for source in sources)
+        return
+    dot = shutil.which(dot) or dot  # as this process finds it
+    if len(sources) < PROCESSES_FROM:
+        with ThreadPoolExecutor(max_workers=workers) as threads:
+            yield from threads.map(render_checked, sources, repeat(dot))
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield from pool.map(render_checked, sources, repeat(dot), chunksize=CHUNK)
+    finally:  # after a failure, the diagrams not yet started are not rendered
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _store(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -159,10 +192,8 @@ def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot
         else:
             missing.append((source, path))
 
-    def work(item: tuple[str, Path]) -> None:
-        source, path = item
-        svg = render_one(source, dot)
-        problem = svgcheck.problem(svg)
+    def store(item: tuple[str, Path], checked: tuple[bytes, Optional[str]]) -> None:
+        (source, path), (svg, problem) = item, checked
         if problem:
             name = (names or {}).get(source, "a diagram")
             raise RenderError(f"{name}: Graphviz wrote an SVG that is not safe to publish ({problem}); "
@@ -170,17 +201,10 @@ def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot
         _store(path, seal(path.stem, svg))
 
     done = len(paths) - len(missing)
-    if len(missing) == 1 or workers <= 1:
-        for item in missing:
-            work(item)
-            done += 1
-            if progress:
-                progress(done, len(paths))
-    elif missing:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            for _ in pool.map(work, missing):  # re-raises the first failure
-                done += 1
-                if progress:
-                    progress(done, len(paths))
+    for item, checked in zip(missing, _checked_svgs([source for source, _ in missing], workers, dot)):
+        store(item, checked)  # a failure stops the build at the first bad diagram, in order
+        done += 1
+        if progress:
+            progress(done, len(paths))
     stats.rendered += len(missing)
     return paths

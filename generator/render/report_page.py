@@ -120,7 +120,8 @@ def pages(ctx: Context) -> list[Page]:
 
     def findings_at(day):  # each quarter's end is judged once, for its own page and the next one's "new"
         if day not in known:
-            known[day] = run_checks(ctx.portfolio, day, graphs, memo=ctx.check_memos.setdefault(day, {}))
+            known[day] = run_checks(ctx.portfolio, day, graphs, memo=ctx.check_memos.setdefault(day, {}),
+                                    timeless=ctx.check_memos.setdefault("any day", {}))
         return known[day]
 
     out = []
