@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -53,3 +55,16 @@ def test_an_unsafe_svg_from_a_worker_process_stops_the_build_naming_the_diagram(
 def test_graphviz_failing_in_a_worker_process_is_a_render_error(tmp_path, processes):
     with pytest.raises(graphviz.RenderError, match="Graphviz failed"):
         graphviz.render_all(SOURCES[:3] + ["digraph { a -> }"], tmp_path / "svg", workers=2)
+
+
+@pytest.mark.parametrize("script, spawned", [
+    ("from mkdocs.__main__ import cli\nif __name__ == \"__main__\":\n    cli()\n", True),
+    ("from mkdocs.__main__ import cli\ncli()\n", False),  # a worker importing it would build again
+])
+def test_worker_processes_only_where_the_main_script_runs_nothing_on_import(tmp_path, monkeypatch, script, spawned):
+    main = tmp_path / "build.py"
+    main.write_text(script, encoding="utf-8")
+    fake = types.ModuleType("__main__")
+    fake.__file__, fake.__spec__ = str(main), None
+    monkeypatch.setitem(sys.modules, "__main__", fake)
+    assert graphviz._spawn_safe() is spawned

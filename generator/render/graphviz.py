@@ -29,12 +29,14 @@ depth: the graphs built here never name a file).
 from __future__ import annotations
 
 import hmac
+import multiprocessing
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
-import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -136,7 +138,7 @@ def _checked_svgs(sources: list[str], workers: int, dot: str) -> Iterator[tuple[
         yield from (render_checked(source, dot) for source in sources)
         return
     dot = shutil.which(dot) or dot  # as this process finds it
-    if len(sources) < PROCESSES_FROM:
+    if len(sources) < PROCESSES_FROM or not _spawn_safe():
         with ThreadPoolExecutor(max_workers=workers) as threads:
             yield from threads.map(render_checked, sources, repeat(dot))
         return
@@ -145,6 +147,19 @@ def _checked_svgs(sources: list[str], workers: int, dot: str) -> Iterator[tuple[
         yield from pool.map(render_checked, sources, repeat(dot), chunksize=CHUNK)
     finally:  # after a failure, the diagrams not yet started are not rendered
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _spawn_safe() -> bool:
+    """A spawned worker imports the main module again: safe when it runs nothing on import (`python -m`,
+    or a script whose code is under `if __name__ == "__main__":`, as `mkdocs`, `kam` and pip's scripts)."""
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    if spec is not None and spec.name.endswith("__main__"):
+        return True
+    try:
+        return "if __name__ == \"__main__\":" in Path(main.__file__).read_text(encoding="utf-8", errors="replace")
+    except (AttributeError, TypeError, OSError):
+        return False
 
 
 def _store(path: Path, data: bytes) -> None:
@@ -201,10 +216,11 @@ def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot
         _store(path, seal(path.stem, svg))
 
     done = len(paths) - len(missing)
-    for item, checked in zip(missing, _checked_svgs([source for source, _ in missing], workers, dot)):
-        store(item, checked)  # a failure stops the build at the first bad diagram, in order
-        done += 1
-        if progress:
-            progress(done, len(paths))
+    with closing(_checked_svgs([source for source, _ in missing], workers, dot)) as svgs:  # ends the workers
+        for item, checked in zip(missing, svgs):
+            store(item, checked)  # a failure stops the build at the first bad diagram, in order
+            done += 1
+            if progress:
+                progress(done, len(paths))
     stats.rendered += len(missing)
     return paths
