@@ -26,13 +26,12 @@ import os
 import re
 import secrets
 import sys
-import tempfile
 import time
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .files import ReadError, read_capped
+from .files import ReadError, read_capped, write_whole
 
 CACHE_DIR = Path(".cache") / "kam"
 SECRET_BYTES = 32
@@ -174,11 +173,7 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             if path.parent.is_symlink() or path.parent.parent.is_symlink():
                 return  # a committed link would have kam write outside the cache
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as out:
-                out.write(mac(namespace, key, data))
-                out.write(data)
-            os.replace(tmp, path)
+            write_whole(path, mac(namespace, key, data) + data)
         except OSError:
             pass
 

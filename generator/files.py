@@ -1,4 +1,5 @@
-"""Read input files as data: regular files only, at most a cap of bytes, links only inside the repository.
+"""Read input files as data: regular files only, at most a cap of bytes, links only inside the repository;
+and write kam's own files whole (`write_whole`).
 
 `st_size` is not trusted (it is 0 for /dev/zero): at most cap + 1 bytes are read,
 from the opened file itself, after checking that it is a regular file (a device,
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -70,3 +72,19 @@ def read_capped(path: Path, cap: int, inside: Optional[Path] = None) -> bytes:
     if len(data) > cap:
         raise ReadError(f"file is over the limit of {cap:,} bytes", "file-size")
     return data
+
+
+def write_whole(path: Path, data: bytes, prefix: str = ".tmp-") -> None:
+    """Write `data` to `path` through a temporary file beside it, so a reader never sees half a file.
+
+    `prefix` names the temporary file (the cache's pruning knows `.tmp-`); OSError is the caller's to handle.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

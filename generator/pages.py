@@ -20,6 +20,7 @@ from typing import Optional, Union
 
 from . import audience as audiences, site
 from .cache import linked
+from .files import write_whole
 
 MANIFEST = ".kam-pages"
 MANIFEST_HEADER = "# Files written by `kam pages` (do not edit): it replaces and removes only these.\n"
@@ -116,11 +117,7 @@ def _same(target: Path, data: bytes) -> bool:
 
 
 def _replace(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".kam-")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, target)  # a builder reading the folder never sees half a page
+    write_whole(target, data, prefix=".kam-")  # a builder reading the folder never sees half a page
 
 
 def write(files: dict[str, Content], out: Path, previous: Optional[dict[str, Content]] = None) -> Written:

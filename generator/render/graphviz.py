@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Optional
 
 from ..cache import mac, secret_hash
-from ..files import ReadError, read_capped
+from ..files import ReadError, read_capped, write_whole
 from ..plaintext import safe_text
 from . import svgcheck
 
@@ -162,14 +162,6 @@ def _spawn_safe() -> bool:
         return False
 
 
-def _store(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.replace(temporary, path)  # atomic: a reader never sees half a file
-
-
 def writable(cache_dir: Path) -> Path:
     """The cache folder, or a fresh temporary one when it cannot be written (read-only checkout)."""
     try:
@@ -213,7 +205,7 @@ def render_all(sources: Iterable[str], cache_dir: Path, *, workers: int = 2, dot
             name = (names or {}).get(source, "a diagram")
             raise RenderError(f"{name}: Graphviz wrote an SVG that is not safe to publish ({problem}); "
                               f"it is not published and the build stops")
-        _store(path, seal(path.stem, svg))
+        write_whole(path, seal(path.stem, svg))
 
     done = len(paths) - len(missing)
     with closing(_checked_svgs([source for source, _ in missing], workers, dot)) as svgs:  # ends the workers
