@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site serve test test-newest bench lock graphviz chromium clean
+.PHONY: install site serve test test-newest bench lock messages graphviz chromium clean
 
 # Exact versions, with hashes: requirements/site.lock for the site, requirements/test.lock
 # (the site's, plus the test tools) for the tests. Each install is remembered by a stamp
@@ -41,6 +41,23 @@ lock:
 	  { $(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet uv==$(UV_VERSION); }
 	$(UV_COMPILE) --upgrade pyproject.toml requirements/build.in --extra test -o requirements/test.lock
 	$(UV_COMPILE) pyproject.toml requirements/build.in --extra site -c requirements/test.lock -o requirements/site.lock
+
+# The messages kam writes, extracted from the code into generator/locale/kam.pot, and merged into
+# each language's catalog (generator/locale/<code>/LC_MESSAGES/kam.po): new messages arrive empty
+# (or fuzzy, with the old translation of a similar one), gone ones are dropped. Translators then
+# fill them in; `make test` fails while a catalog lacks one (tests/test_catalogs.py).
+LOCALES := et fi nb lv lt pl ru
+PYBABEL_EXTRACT := extract --project kam --no-wrap --sort-by-file --add-location file \
+  --add-comments Translators: --keyword check:2 --mapping generator/locale/babel.cfg
+
+messages: $(TEST_STAMP)
+	$(BIN)/pybabel -q $(PYBABEL_EXTRACT) --output generator/locale/kam.pot generator schema
+	@for code in $(LOCALES); do \
+	  if [ -f generator/locale/$$code/LC_MESSAGES/kam.po ]; then \
+	    $(BIN)/pybabel -q update --no-wrap --ignore-obsolete --input-file generator/locale/kam.pot \
+	      --output-dir generator/locale --domain kam --locale $$code; \
+	  else $(BIN)/pybabel -q init --no-wrap --input-file generator/locale/kam.pot \
+	      --output-dir generator/locale --domain kam --locale $$code; fi; done
 
 # System packages come from Debian: installed when missing and we are root,
 # otherwise one line says what to install.

@@ -52,6 +52,21 @@ root_option = click.option("--root", type=click.Path(file_okay=False, path_type=
 format_option = click.option("--format", "output_format", type=FORMAT, default=_default_format,
                              help="text: path:line:col lines; github: Actions annotations; json: a list.")
 strict_option = click.option("--strict", is_flag=True, help="Fail on warnings too.")
+
+
+def _set_language(ctx, param, value):
+    from . import i18n
+
+    try:
+        return i18n.set_language(value)
+    except i18n.LanguageError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+# English by default, for CI logs; a job summary a sales director reads can be in their language.
+lang_option = click.option("--lang", default="en", show_default=True, metavar="CODE", callback=_set_language,
+                           expose_value=False, is_eager=True,
+                           help="The language of the findings and summaries: en, et, fi, nb (or no), lv, lt, pl, ru.")
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
@@ -99,6 +114,7 @@ def validate(paths: tuple[Path, ...], root: Path, output_format: str, strict: bo
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="The date to check against (default: today), so that results do not depend on the clock.")
 @click.option("--show-silenced", is_flag=True, help="Also list the findings plans silence, as info with the reason.")
+@lang_option
 def check(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool, today, show_silenced: bool) -> None:
     """Validate, then run the policy checks: accounts at risk (default: the whole portfolio).
 
@@ -150,6 +166,7 @@ def _shown_files(paths: tuple[Path, ...], root: Path) -> set[Path]:
               show_default=True, help="markdown: for a pull-request comment or job summary; json: for tools.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Judge overdue actions and kam check findings as of this date (default: today).")
+@lang_option
 def diff_command(base: str | None, head: str | None, root: Path, output_format: str, today) -> None:
     """What changed in the plans from BASE to HEAD (git revisions).
 
@@ -174,6 +191,7 @@ def diff_command(base: str | None, head: str | None, root: Path, output_format: 
               show_default=True, help="markdown: to read or mail; json: for tools.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="The date the report is made on (default: today); the current quarter is judged as of it.")
+@lang_option
 def report_command(root: Path, period: str | None, output_format: str, today) -> None:
     """The quarterly report for the head of department: every account, what needs attention first."""
     import json

@@ -120,12 +120,23 @@ class Settings:
     revenue: tuple[Amount, ...] = ()
     exchange_rates: Mapping[str, float] = field(default_factory=lambda: types.MappingProxyType({}))
     tender_preparation_months: int = 9
+    language: Optional[str] = None
+    languages: tuple[str, ...] = ()
     checks: Mapping[str, CheckSetting] = field(default_factory=lambda: types.MappingProxyType({}))
     health: HealthRule = HealthRule()
     path: Loc = ()
 
     def tier(self, tier_id: str) -> Optional[Tier]:
         return next((t for t in self.tiers if t.id == tier_id), None)
+
+    @property
+    def site_languages(self) -> tuple[str, ...]:
+        """The site's languages as catalog codes, the default first: `language` (else the first of
+        `languages`, else English), then the rest of `languages`."""
+        from .i18n import normalise
+
+        codes = ((self.language,) if self.language else ()) + self.languages
+        return tuple(dict.fromkeys(normalise(code) for code in codes or ("en",)))  # `no` and `nb` are one
 
     def tier_rank(self, tier_id: str) -> int:
         """0 for the most important tier; len(tiers) for an unknown one."""

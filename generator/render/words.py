@@ -1,4 +1,4 @@
-"""The site's own words (English page chrome) for the plan's enumerations, and number formats."""
+"""The site's own words for the plan's enumerations, and its number formats, in the site's language."""
 
 from __future__ import annotations
 
@@ -6,22 +6,25 @@ import calendar
 import datetime as dt
 from typing import Optional
 
-CRITERIA = {
-    "known_brand": "is a known brand",
-    "large_potential": "has large sales or profit potential",
-    "new_segment": "opens a new, promising segment or territory",
-    "media_active": "is active in the media with ambitious projects",
-    "unhappy_with_competitor": "uses a competitor's product and is unhappy with it",
-    "management_list": "is on our management's own list",
-}
+from .. import formats
+from ..i18n import N_, Translated, pgettext
 
-BUYING_ROLES = {  # letter on the map, word
-    "economic": ("E", "economic buyer (signs off the money)"),
-    "technical": ("T", "technical buyer (judges the solution)"),
-    "user": ("U", "user"),
-    "coach": ("C", "coach (guides us inside)"),
-    "gatekeeper": ("G", "gatekeeper (controls access)"),
-}
+CRITERIA = Translated({
+    "known_brand": N_("is a known brand"),
+    "large_potential": N_("has large sales or profit potential"),
+    "new_segment": N_("opens a new, promising segment or territory"),
+    "media_active": N_("is active in the media with ambitious projects"),
+    "unhappy_with_competitor": N_("uses a competitor's product and is unhappy with it"),
+    "management_list": N_("is on our management's own list"),
+})
+
+BUYING_ROLES = Translated({  # letter on the map, word
+    "economic": (N_("E"), N_("economic buyer (signs off the money)")),
+    "technical": (N_("T"), N_("technical buyer (judges the solution)")),
+    "user": (N_("U"), N_("user")),
+    "coach": (N_("C"), N_("coach (guides us inside)")),
+    "gatekeeper": (N_("G"), N_("gatekeeper (controls access)")),
+})
 
 ATTITUDES = ("champion", "supporter", "neutral", "sceptic", "blocker")
 # fill, text colour: green for us, grey neutral, orange and red against us
@@ -37,36 +40,40 @@ STRENGTH_MARK = {"strong": "●●●", "medium": "●●○", "weak": "●○�
 STRENGTH_ORDER = {"strong": 0, "medium": 1, "weak": 2}
 INFLUENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 
-PRODUCT_STATUS = {
-    "owned": "✔ owned",
-    "pilot": "◐ pilot",
-    "missing": "○ whitespace",
-    "competitor": "✖ competitor",
-    "not_relevant": "– not relevant",
-}
+PRODUCT_STATUS = Translated({
+    "owned": N_("✔ owned"),
+    "pilot": N_("◐ pilot"),
+    "missing": N_("○ whitespace"),
+    "competitor": N_("✖ competitor"),
+    "not_relevant": N_("– not relevant"),
+})
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_ICON = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
 
-STATUS = {  # customer status
-    "customer": "customer", "prospect": "prospect", "former": "former customer",
-}
+STATUS = Translated({  # customer status
+    "customer": N_("customer"), "prospect": N_("prospect"), "former": N_("former customer"),
+})
 
 
 def words(identifier: Optional[str]) -> str:
-    """An enumeration value in words: 'account_manager' -> 'account manager'."""
-    return (identifier or "").replace("_", " ")
+    """An enumeration value in words, in the site's language: 'account_manager' -> 'account manager'.
+
+    The values come from the schemas' `enum` lists, which `make messages` extracts with the
+    context "value" (generator/locale/extract.py); a value no catalog knows reads as written."""
+    if not identifier:
+        return ""
+    return pgettext("value", identifier.replace("_", " "))
 
 
 def date(value: Optional[dt.date]) -> str:
-    return value.isoformat() if value else "–"
+    return formats.date(value) if value else "–"
 
 
 def money(amount: Optional[float], currency: Optional[str] = None) -> str:
     if amount is None:
         return "–"
-    text = f"{amount:,.0f}" if abs(amount) >= 100 or float(amount).is_integer() else f"{amount:,.2f}"
-    return f"{text} {currency}" if currency else text
+    return formats.money(amount, currency)
 
 
 def value(v):
@@ -79,14 +86,14 @@ def value(v):
 def percent(share: Optional[float], digits: int = 1) -> str:
     if share is None:
         return "–"
-    return f"{share * 100:.{digits}f} %"
+    return formats.percent(share, digits)
 
 
 def signed_percent(share: Optional[float]) -> str:
     if share is None:
         return ""
     arrow = "▲" if share > 0.005 else "▼" if share < -0.005 else "▬"
-    return f"{arrow} {share * 100:+.1f} %"
+    return f"{arrow} {formats.percent(share, 1, signed=True)}"
 
 
 def days_between(later: dt.date, earlier: dt.date) -> int:

@@ -1,0 +1,95 @@
+"""Numbers, money, percentages, dates and quarters as a reader of the language in use writes them.
+
+    1310000 EUR -> 1,310,000 EUR (en), 1 310 000 € (et, fi), 1 310 000 kr (nb, NOK)
+    2026-12-01  -> 2026-12-01 (en), 1.12.2026 (fi), 1. dets 2026 (et), 1 дек. 2026 г. (ru)
+    2026-Q3     -> 2026-Q3 (en), 3. nelj. 2026 (fi), III kw. 2026 (pl)
+
+The locale's own patterns come from Babel (CLDR): separators, decimal comma, the currency's
+symbol and its place. English keeps kam's established forms (ISO dates, the ISO code after the
+amount), which CI logs, job summaries and the English tests read. The plans stay as written
+(ISO dates, plain numbers): only what kam prints changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Optional
+
+from . import i18n
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+@functools.lru_cache(maxsize=None)
+def _locale(code: str):
+    from babel import Locale
+
+    return Locale.parse(code)
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(code: str, kind: str, digits: int):
+    from babel.numbers import parse_pattern
+
+    locale = _locale(code)
+    source = {"currency": locale.currency_formats["standard"], "percent": locale.percent_formats[None],
+              "decimal": locale.decimal_formats[None]}[kind]
+    pattern = parse_pattern(source)
+    pattern.frac_prec = (digits, digits)
+    return pattern
+
+
+def _digits(amount: float) -> int:
+    return 0 if abs(amount) >= 100 or float(amount).is_integer() else 2
+
+
+def number(amount: float) -> str:
+    """Grouped, whole from 100 up, else two decimals: 4,600,000 / 12.50 (en); 4 600 000 / 12,50 (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return f"{amount:,.0f}" if _digits(amount) == 0 else f"{amount:,.2f}"
+    return _pattern(code, "decimal", _digits(amount)).apply(amount, _locale(code))
+
+
+def money(amount: float, currency: Optional[str] = None) -> str:
+    code = i18n.current()
+    if currency is None:
+        return number(amount)
+    if code == i18n.DEFAULT:
+        return f"{number(amount)} {currency}"
+    return _pattern(code, "currency", _digits(amount)).apply(amount, _locale(code), currency=currency,
+                                                             currency_digits=False)
+
+
+def percent(share: float, digits: int = 1, signed: bool = False) -> str:
+    """0.123 -> '12.3 %' (en), '12,3 %' (fi), '12,3%' (et); signed: '+12.3 %'."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return f"{share * 100:+.{digits}f} %" if signed else f"{share * 100:.{digits}f} %"
+    from babel.numbers import get_plus_sign_symbol
+
+    text = _pattern(code, "percent", digits).apply(share, _locale(code))
+    return get_plus_sign_symbol(_locale(code)) + text if signed and share >= 0 else text
+
+
+def date(day: dt.date) -> str:
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return day.isoformat()
+    from babel.dates import format_date
+
+    return format_date(day, "medium", locale=_locale(code))
+
+
+def period(text: str) -> str:
+    """A plan's period ('2026', '2026-Q3') in the reader's words; anything else as written."""
+    code = i18n.current()
+    found = _QUARTER.match(str(text))
+    if code == i18n.DEFAULT or not found:
+        return str(text)
+    from babel.dates import format_date
+
+    year, quarter = int(found[1]), int(found[2])
+    return format_date(dt.date(year, quarter * 3 - 2, 1), "QQQ y", locale=_locale(code))
