@@ -215,25 +215,7 @@ class KamPlugin(BasePlugin[KamConfig]):
         self.languages = settings.site_languages
         self.language = _building_language or self.languages[0]
         i18n.set_language(self.language)
-        config.theme["language"] = self.language
-        site_languages.palette_names(config.theme.get("palette"), self.language)
-        config.site_name = site_languages.translated_default(config.site_name, self.language)
-        config.site_description = site_languages.translated_default(config.site_description, self.language)
-        if len(self.languages) > 1 and not config.extra.get("alternate"):
-            config.extra["alternate"] = site_languages.switcher(self.language, self.languages)
-        for plugin in config.plugins.values():
-            if isinstance(plugin, SearchPlugin):
-                if not plugin.config.lang:  # mkdocs.yml's `lang:`, when given, is the user's choice
-                    plugin.config.lang = search_index.lunr_languages(
-                        (self.language,), site_languages.plan_languages(self.portfolio.plans))
-                plugin.config.fields.update(search_index.FIELDS)
-
-    def on_nav(self, nav, config, files):
-        """mkdocs.yml's nav titles in kam's default words, in the tree's language."""
-        for item in nav.items:
-            if item.title:
-                item.title = site_languages.translated_default(item.title, self.language)
-        return nav
+        site_languages.configure(config, self.language, self.languages, self.portfolio.plans, SearchPlugin)
 
     def _build_other_languages(self, config) -> None:
         """Each further language's tree, built into the default tree's staging folder (published with it).

@@ -58,6 +58,35 @@ def plan_languages(plans: Iterable) -> list[str]:
     return sorted({plan.language for plan in plans if plan.language})
 
 
+def translated_nav(nav, code: str):
+    """mkdocs.yml's `nav:` with kam's default titles in the language `code` (the user's own as written)."""
+    if isinstance(nav, list):
+        return [translated_nav(item, code) for item in nav]
+    if isinstance(nav, dict):
+        return {translated_default(title, code): translated_nav(value, code) for title, value in nav.items()}
+    return nav
+
+
+def configure(config, code: str, languages: tuple[str, ...], plans: Iterable, search_plugin_type) -> None:
+    """A MkDocs config (before its plugins' on_config) set up for the tree in `code`: Material's interface
+    language, kam's default words in mkdocs.yml, the switcher (several languages), the search's languages
+    and folded fields. Used by the kam plugin and by `kam serve`."""
+    from . import search_index
+
+    config.theme["language"] = code
+    palette_names(config.theme.get("palette"), code)
+    config.site_name = translated_default(config.site_name, code)
+    config.site_description = translated_default(config.site_description, code)
+    config.nav = translated_nav(config.nav, code)
+    if len(languages) > 1 and not config.extra.get("alternate"):
+        config.extra["alternate"] = switcher(code, languages)
+    for plugin in config.plugins.values():
+        if isinstance(plugin, search_plugin_type):
+            if not plugin.config.lang:  # mkdocs.yml's `lang:`, when given, is the user's choice
+                plugin.config.lang = search_index.lunr_languages((code,), plan_languages(plans))
+            plugin.config.fields.update(search_index.FIELDS)
+
+
 def with_page_labels(output: str) -> str:
     """The page with the labels docs/assets/kam.js gives Material's search dialog and the scrolling
     tables, in the tree's language, as data attributes of <html>."""
