@@ -63,6 +63,26 @@ def money(amount: float, currency: Optional[str] = None) -> str:
                                                              currency_digits=False)
 
 
+def compact_money(amount: float, currency: str) -> str:
+    """An amount in a finding's sentence, short: '1.23 M EUR', '250 k EUR' (en); '1,23 milj. €' (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return f"{amount / 1_000_000:.2f} M {currency}" if amount >= 1_000_000 else f"{amount / 1000:.0f} k {currency}"
+    from babel.numbers import format_compact_currency
+
+    return format_compact_currency(amount, currency, locale=_locale(code), fraction_digits=2)
+
+
+def figure(amount: float) -> str:
+    """A threshold as a setting gives it, no digit more: 75, 72.5 (en); 72,5 (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return f"{amount:g}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(amount, locale=_locale(code))
+
+
 def percent(share: float, digits: int = 1, signed: bool = False) -> str:
     """0.123 -> '12.3 %' (en), '12,3 %' (fi), '12,3%' (et); signed: '+12.3 %'."""
     code = i18n.current()
