@@ -118,15 +118,17 @@ def management_meetings(plan: Plan, ctx: Context) -> Iterator[Problem]:
         return
     names = {"count": formats.number(len(held)), "date": formats.date(ctx.today), "tier": ctx.tier_phrase(),
              "wanted": formats.number(wanted), "last": formats.date(held[-1].date) if held else None}
-    # Translators: {wanted} is how many meetings the tier schedules a year; {last} the day of the last one;
-    # keep "interactions (kind: management_meeting)" as it is (written in the plan).
     if held:
+        # Translators: {wanted} is how many meetings the tier schedules a year; {last} the day of the last one;
+        # keep "interactions (kind: management_meeting)" as it is (written in the plan).
         message = ngettext("{count} management meeting in the 12 months to {date}; the last was on {last}; {tier} "
                            "schedules {wanted} a year: plan one and record it under interactions (kind: "
                            "management_meeting)", "{count} management meetings in the 12 months to {date}; the last "
                            "was on {last}; {tier} schedules {wanted} a year: plan one and record it under interactions "
                            "(kind: management_meeting)", len(held))
     else:
+        # Translators: {wanted} is how many meetings the tier schedules a year; keep "interactions (kind:
+        # management_meeting)" as it is (written in the plan).
         message = ngettext("{count} management meeting in the 12 months to {date}; {tier} schedules {wanted} a year: "
                            "plan one and record it under interactions (kind: management_meeting)",
                            "{count} management meetings in the 12 months to {date}; {tier} schedules {wanted} a year: "

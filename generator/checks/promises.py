@@ -84,8 +84,9 @@ def reschedule_not_told(plan: Plan, ctx: Context) -> Iterator[Problem]:
         r = c.reschedules[-1]
         to = _stakeholder_name(plan, c.to)
         names = {"id": c.id, "date": formats.date(r.new_due), "name": to}
-        # Translators: {name} is the customer's person the promise was made to; keep "customer_told: true" as it is.
         if r.customer_told is False and to:
+            # Translators: {name} is the customer's person the promise was made to; keep "customer_told: true" as it
+            # is (the plan's field).
             message = _("promise '{id}' was moved to {date} and the customer was not told: tell {name} why, apologise "
                         "and give the new date, then set customer_told: true")
         elif r.customer_told is False:

@@ -37,9 +37,9 @@ def kept_after_leaving(plan: Plan, ctx: Context) -> Iterator[Problem]:
             continue
         names = {"stakeholder": who(s), "date": formats.date(s.left), "count": formats.number(limit), "id": s.id,
                  "account": plan.id}
-        # Translators: {stakeholder} is "'mari-kask' (Mari Kask, CFO)"; keep the command
-        # "kam person erase {id} --account {account}" as it is.
         if s.private and s.notes:
+            # Translators: {stakeholder} is "'mari-kask' (Mari Kask, CFO)"; keep the command
+            # "kam person erase {id} --account {account}" as it is.
             message = ngettext("{stakeholder} left on {date}, more than {count} month ago, and the plan still keeps "
                                "their personal data and notes: remove them, or erase the person with kam person erase "
                                "{id} --account {account}", "{stakeholder} left on {date}, more than {count} months "

@@ -49,8 +49,8 @@ def goal_not_measurable(plan: Plan, ctx: Context) -> Iterator[Problem]:
         if goal.status != "open":
             continue
         names = {"id": goal.id, "title": goal.title}
-        # Translators: {id} is the goal's id as written in the plan, {title} its title.
         if goal.target is None and goal.due is None:
+            # Translators: {id} is the goal's id as written in the plan, {title} its title.
             message = _("goal '{id}' ({title}) has no target and no due date: say what counts as reached, and by when")
         elif goal.target is None:
             message = _("goal '{id}' ({title}) has no target: say what counts as reached, and by when")

@@ -63,9 +63,9 @@ def unused_silence(plan: Plan, ctx: Context, findings: list[Finding], enabled) -
 
 def _unused(silence: Silence, target, enabled, ctx: Context) -> str:
     """Why a silence matches nothing, and what to do."""
-    # Translators: {code} is a check code (KAM101), {subject} an id as written in the plan.
     names = {"code": silence.check, "subject": silence.subject}
     if target.scope != "plan":
+        # Translators: {code} is a check code (KAM503).
         return _("{code} is about the whole portfolio and cannot be silenced in a plan: change its settings in the "
                  "portfolio settings").format(**names)
     if not enabled(target):
@@ -73,6 +73,8 @@ def _unused(silence: Silence, target, enabled, ctx: Context) -> str:
     if not _active(silence, ctx.today):
         until = formats.date(silence.until)
         if silence.subject:
+            # Translators: {code} is a check code (KAM101), {subject} the id the silence is about, as written in
+            # the plan.
             return _("this silence of {code} for '{subject}' ended on {date} and matches nothing now: "
                      "remove it").format(date=until, **names)
         return _("this silence of {code} ended on {date} and matches nothing now: remove it").format(
