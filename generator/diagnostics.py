@@ -81,7 +81,7 @@ def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
     """The closing line for a human: counts by severity."""
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
-    count = formats.number(files)
+    count = formats.count(files)
     if not errors and not warnings:
         return ngettext("{count} file checked, no problems", "{count} files checked, no problems", files).format(
             count=count)
@@ -89,4 +89,4 @@ def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
     # own, as in "3 files checked: errors: 0, warnings: 1".
     return ngettext("{count} file checked: {errors} error(s), {warnings} warning(s)",
                     "{count} files checked: {errors} error(s), {warnings} warning(s)", files).format(
-        count=count, errors=formats.number(errors), warnings=formats.number(warnings))
+        count=count, errors=formats.count(errors), warnings=formats.count(warnings))

@@ -63,6 +63,14 @@ def money(amount: float, currency: Optional[str] = None) -> str:
                                                              currency_digits=False)
 
 
+def count(amount: int) -> str:
+    """How many of a thing, in a sentence: 1234 (en, ungrouped as kam's messages always wrote it); 1 234 (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return str(amount)
+    return _pattern(code, "decimal", 0).apply(amount, _locale(code))
+
+
 def compact_money(amount: float, currency: str) -> str:
     """An amount in a finding's sentence, short: '1.23 M EUR', '250 k EUR' (en); '1,23 milj. €' (fi)."""
     code = i18n.current()

@@ -41,8 +41,8 @@ def team_too_small(plan: Plan, ctx: Context) -> Iterator[Problem]:
         # Translators: {count} is the team's size, {wanted} the fewest people the tier asks for.
         message = ngettext("the team has {count} person of ours; {tier} asks for at least {wanted}",
                            "the team has {count} people of ours; {tier} asks for at least {wanted}", size)
-        yield Problem(_team_path(plan), message.format(count=formats.number(size), tier=ctx.tier_phrase(),
-                                                       wanted=formats.number(wanted)), key=True, people=(plan.owner,))
+        yield Problem(_team_path(plan), message.format(count=formats.count(size), tier=ctx.tier_phrase(),
+                                                       wanted=formats.count(wanted)), key=True, people=(plan.owner,))
 
 
 def _timeline_path(plan: Plan) -> tuple:
@@ -65,7 +65,7 @@ def complaint_late(plan: Plan, ctx: Context) -> Iterator[Problem]:
             continue
         c = event.complaint
         names = {"date": formats.date(event.date), "summary": _short(event.summary), "waited": hours(waited),
-                 "tier": ctx.tier_phrase(), "count": formats.number(limit)}
+                 "tier": ctx.tier_phrase(), "count": formats.count(limit)}
         if c.responded_at is not None:
             # Translators: {summary} is the complaint as the plan sums it up, {waited} a duration ("8 hours 1 minute").
             message = ngettext("the complaint of {date} ({summary}) was answered after {waited}; {tier} promises an "
@@ -93,12 +93,12 @@ def hours(value: float) -> str:
     minutes = round(value * 60)
     whole, rest = divmod(minutes, 60)
     if whole < 48:
-        big = ngettext("{count} hour", "{count} hours", whole).format(count=formats.number(whole))
-        small = ngettext("{count} minute", "{count} minutes", rest).format(count=formats.number(rest)) if rest else ""
+        big = ngettext("{count} hour", "{count} hours", whole).format(count=formats.count(whole))
+        small = ngettext("{count} minute", "{count} minutes", rest).format(count=formats.count(rest)) if rest else ""
     else:
         days, left = divmod(whole, 24)
-        big = ngettext("{count} day", "{count} days", days).format(count=formats.number(days))
-        small = ngettext("{count} hour", "{count} hours", left).format(count=formats.number(left)) if left else ""
+        big = ngettext("{count} day", "{count} days", days).format(count=formats.count(days))
+        small = ngettext("{count} hour", "{count} hours", left).format(count=formats.count(left)) if left else ""
     # Translators: a duration of two units, as in "8 hours 1 minute" or "3 days 4 hours".
     return _("{larger} {smaller}").format(larger=big, smaller=small) if small else big
 
@@ -116,8 +116,8 @@ def management_meetings(plan: Plan, ctx: Context) -> Iterator[Problem]:
     held = cycle.management_meetings(plan, ctx.today)
     if len(held) >= wanted:
         return
-    names = {"count": formats.number(len(held)), "date": formats.date(ctx.today), "tier": ctx.tier_phrase(),
-             "wanted": formats.number(wanted), "last": formats.date(held[-1].date) if held else None}
+    names = {"count": formats.count(len(held)), "date": formats.date(ctx.today), "tier": ctx.tier_phrase(),
+             "wanted": formats.count(wanted), "last": formats.date(held[-1].date) if held else None}
     if held:
         # Translators: {wanted} is how many meetings the tier schedules a year; {last} the day of the last one;
         # keep "interactions (kind: management_meeting)" as it is (written in the plan).

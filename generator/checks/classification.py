@@ -13,8 +13,8 @@ from .wording import listing
 
 def _names(plan: Plan, ctx: Context, wanted: int) -> dict:
     met = plan.classification.criteria
-    return {"count": formats.number(len(met)), "criteria": listing(met, 6), "tier": ctx.tier_phrase(),
-            "wanted": formats.number(wanted), "top": ctx.settings.tiers[0].id, "current": ctx.tier.id}
+    return {"count": formats.count(len(met)), "criteria": listing(met, 6), "tier": ctx.tier_phrase(),
+            "wanted": formats.count(wanted), "top": ctx.settings.tiers[0].id, "current": ctx.tier.id}
 
 
 @check("KAM601", "tier criteria not met")

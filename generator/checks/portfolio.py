@@ -188,8 +188,8 @@ def spread_too_thin(portfolio: Portfolio, ctx: Context) -> Iterator[Problem]:
                                "attentive to each", "{person} is on {count} key accounts ({accounts}); at most {limit} "
                                "leaves time to be attentive to each", len(accounts))
             yield Problem(_person_path(portfolio, person), message.format(
-                person=_person(portfolio, person), count=formats.number(len(accounts)), accounts=listing(accounts),
-                limit=formats.number(ctx.params["max_accounts"])), subject=person, people=(person,), source="people")
+                person=_person(portfolio, person), count=formats.count(len(accounts)), accounts=listing(accounts),
+                limit=formats.count(ctx.params["max_accounts"])), subject=person, people=(person,), source="people")
 
 
 @check("KAM504", "portfolio exposure to one person", scope="portfolio", params=[
@@ -211,7 +211,7 @@ def exposure(portfolio: Portfolio, ctx: Context) -> Iterator[Problem]:
         where = "; ".join(f"{account}: {', '.join(sids)}" for account, sids in by_account.items())
         # Translators: how many accounts the stakeholders are on, as in "3 high-influence stakeholders on 2 accounts".
         accounts = ngettext("{count} account", "{count} accounts", len(by_account)).format(
-            count=formats.number(len(by_account)))
+            count=formats.count(len(by_account)))
         # Translators: {person} is "jtamm (Jaan Tamm)", {accounts} "2 accounts", {where} the stakeholder ids by
         # account ("acme: mari, jaan; beta: ola"), {limit} the most allowed.
         message = ngettext("if {person} left, {count} high-influence stakeholder on {accounts} would have nobody of "
@@ -219,5 +219,5 @@ def exposure(portfolio: Portfolio, ctx: Context) -> Iterator[Problem]:
                            "if {person} left, {count} high-influence stakeholders on {accounts} would have nobody of "
                            "ours ({where}); at most {limit} should hang on one person", len(lost))
         yield Problem(_person_path(portfolio, person), message.format(
-            person=_person(portfolio, person), count=formats.number(len(lost)), accounts=accounts, where=where,
-            limit=formats.number(ctx.params["max_uncovered"])), subject=person, people=(person,), source="people")
+            person=_person(portfolio, person), count=formats.count(len(lost)), accounts=accounts, where=where,
+            limit=formats.count(ctx.params["max_uncovered"])), subject=person, people=(person,), source="people")

@@ -132,5 +132,5 @@ def tender_unprepared(plan: Plan, ctx: Context) -> Iterator[Problem]:
                                "tender '{id}' ({title}) is on {date}; preparation started on {start} ({count} months "
                                "before) and no action prepares it: add one with tender: {id}", months)
             yield Problem(t.path + ("date",), message.format(id=t.id, title=t.title, date=formats.date(t.date),
-                                                             start=formats.date(start), count=formats.number(months)),
+                                                             start=formats.date(start), count=formats.count(months)),
                           subject=t.id, people=(plan.owner,))

@@ -45,7 +45,7 @@ def single_threaded(plan: Plan, ctx: Context) -> Iterator[Problem]:
                       if _at_least(graph.edges[us, ("them", s.id)]["strength"], ctx.params["min_strength"], STRENGTHS))
         if len(ours) < wanted:
             names = {"stakeholder": who(s), "people": listing(ours), "tier": ctx.tier_phrase(),
-                     "count": formats.number(wanted)}
+                     "count": formats.count(wanted)}
             if ours:
                 # Translators: {stakeholder} is "'mari-kask' (Mari Kask, CFO)", {people} ids of our people,
                 # {tier} "the strategic tier" or "the portfolio settings".
@@ -168,5 +168,5 @@ def out_of_touch(plan: Plan, ctx: Context) -> Iterator[Problem]:
                                "one every {count} days", limit)
             yield Problem(path, message.format(stakeholder=who(s), date=formats.date(last),
                                                ago=days_ago(last, ctx.today), tier=ctx.tier_phrase(),
-                                               count=formats.number(limit)),
+                                               count=formats.count(limit)),
                           subject=s.id, people=tuple(coverers[s.id]))

@@ -35,7 +35,7 @@ def kept_after_leaving(plan: Plan, ctx: Context) -> Iterator[Problem]:
     for s in plan.stakeholders:
         if s.left is None or not (s.private or s.notes) or ctx.today <= months_after(s.left, limit):
             continue
-        names = {"stakeholder": who(s), "date": formats.date(s.left), "count": formats.number(limit), "id": s.id,
+        names = {"stakeholder": who(s), "date": formats.date(s.left), "count": formats.count(limit), "id": s.id,
                  "account": plan.id}
         if s.private and s.notes:
             # Translators: {stakeholder} is "'mari-kask' (Mari Kask, CFO)"; keep the command

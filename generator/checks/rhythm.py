@@ -19,7 +19,7 @@ def review_overdue(plan: Plan, ctx: Context) -> Iterator[Problem]:
     """The last review is older than the tier's review interval (a quarter by default), its next review
     date has passed, or the plan has never been reviewed."""
     last, limit = plan.last_review, ctx.params["max_days"]
-    tier, count = ctx.tier_phrase(), formats.number(limit)
+    tier, count = ctx.tier_phrase(), formats.count(limit)
     if last is None:
         # Translators: keep "reviews" as it is (the plan's field); {tier} is "the strategic tier" or "the portfolio
         # settings".

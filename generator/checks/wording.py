@@ -29,7 +29,7 @@ def listing(items: Iterable[str], limit: int = 5) -> str:
     if len(items) > limit:
         more = len(items) - limit
         # Translators: the last item of a shortened list, as in "a, b, c, d, e and 3 more".
-        items = items[:limit] + [ngettext("{count} more", "{count} more", more).format(count=formats.number(more))]
+        items = items[:limit] + [ngettext("{count} more", "{count} more", more).format(count=formats.count(more))]
     if len(items) <= 1:
         return "".join(items)
     head = items[0]
@@ -46,7 +46,7 @@ def days_ago(date: dt.date, today: dt.date) -> str:
         # Translators: how long ago a date was, when it is today ("the action was due on 2026-12-01, today").
         return _("today")
     # Translators: how long ago a date was ("the action was due on 2026-11-20, 3 days ago").
-    return ngettext("{count} day ago", "{count} days ago", days).format(count=formats.number(days))
+    return ngettext("{count} day ago", "{count} days ago", days).format(count=formats.count(days))
 
 
 def value(word: Optional[str]) -> str:
