@@ -16,6 +16,7 @@ import copy
 import datetime as dt
 import functools
 import re
+from decimal import Decimal
 from typing import Optional
 
 from . import i18n
@@ -61,7 +62,8 @@ def _fast(amount: float, code: str, kind: str, digits: int, currency: Optional[s
     if template is None:
         return _pattern(code, kind, digits).apply(amount, _locale(code), currency=currency, currency_digits=False)
     before, group, decimal, after = template
-    plain = f"{abs(amount):,.{digits}f}".replace(",", "\0").replace(".", decimal).replace("\0", group)
+    # rounded as Babel rounds: the decimal value of the number as written, half to even
+    plain = f"{abs(Decimal(str(amount))):,.{digits}f}".replace(",", "\0").replace(".", decimal).replace("\0", group)
     return before + plain + after
 
 
@@ -84,6 +86,34 @@ def money(amount: float, currency: Optional[str] = None) -> str:
     if code == i18n.DEFAULT:
         return f"{number(amount)} {currency}"
     return _fast(amount, code, "currency", _digits(amount), currency)
+
+
+def count(amount: int) -> str:
+    """How many of a thing, in a sentence: 1234 (en, ungrouped as kam's messages always wrote it); 1 234 (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return str(amount)
+    return _pattern(code, "decimal", 0).apply(amount, _locale(code))
+
+
+def compact_money(amount: float, currency: str) -> str:
+    """An amount in a finding's sentence, short: '1.23 M EUR', '250 k EUR' (en); '1,23 milj. €' (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return f"{amount / 1_000_000:.2f} M {currency}" if amount >= 1_000_000 else f"{amount / 1000:.0f} k {currency}"
+    from babel.numbers import format_compact_currency
+
+    return format_compact_currency(amount, currency, locale=_locale(code), fraction_digits=2)
+
+
+def figure(amount: float) -> str:
+    """A threshold as a setting gives it, no digit more: 75, 72.5 (en); 72,5 (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return f"{amount:g}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(amount, locale=_locale(code))
 
 
 def percent(share: float, digits: int = 1, signed: bool = False) -> str:
