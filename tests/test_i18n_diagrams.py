@@ -158,3 +158,102 @@ def test_kam_diff_stays_english_by_default_and_its_json_keeps_english_codes(git_
     assert data["head"] == "the working tree"
     assert [c["kind"] for c in data["accounts"][0]["changes"]][:2] == ["stakeholder-attitude", "stakeholder-title"]
     assert data["accounts"][0]["changes"][0]["text"] == "⟦Kari Nordmann: attitude ⟦neutral⟧ → ⟦supporter⟧⟧"
+
+
+# --- kam share --lang: the customer's page --------------------------------------------------------
+
+def schema_values() -> set[str]:
+    """Every value a schema enumerates (a status, a role): kam shows them in words, translated."""
+    import json
+
+    def walk(node):
+        if isinstance(node, dict):
+            yield from (v for v in node.get("enum", ()) if isinstance(v, str))
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+
+    return {v for path in (REPO_ROOT / "schema").glob("*.schema.json")
+            for v in walk(json.loads(path.read_text(encoding="utf-8")))}
+
+
+def yaml_texts(*paths) -> set[str]:
+    """The text values of YAML files (not their keys, not the values a schema enumerates, not ids)."""
+    import yaml
+
+    enumerated = schema_values()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+        elif isinstance(node, str) and node not in enumerated and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", node):
+            yield node
+
+    return {text for path in paths for text in walk(yaml.safe_load(path.read_text(encoding="utf-8")))}
+
+
+def share(*args: str):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    return CliRunner().invoke(main, ["share", *args, "--root", str(REPO_ROOT), "--today", "2026-11-23"])
+
+
+@pytest.mark.parametrize("account", ["laanemere-sadamad", "baltijas-piena", "vistula-logistics"])
+def test_the_customers_page_in_their_language_has_no_english_left(pseudo, tmp_path, account):
+    page_file = tmp_path / "page.html"
+    result = share(account, "--out", str(page_file), "--lang", "fi")
+    assert result.exit_code == 0, result.output
+    page = page_file.read_text(encoding="utf-8")
+    assert '<html lang="fi">' in page and "<h2>⟦How we serve you⟧</h2>" in page
+    accounts = REPO_ROOT / "accounts"
+    allowed = yaml_texts(accounts / f"{account}.yaml", accounts / "_people.yaml", accounts / "_portfolio.yaml")
+    from generator import formats, i18n
+
+    with i18n.use("fi"):  # quarters in the reader's words are not English ("4. nelj. 2026")
+        allowed |= {formats.period(f"{year}-Q{quarter}") for year in range(2024, 2028) for quarter in range(1, 5)}
+    title = re.search(r"<title>(.*?)</title>", page, re.S)[1]
+    assert left_untranslated(visible_text(page) + title, allowed) == []
+
+
+def test_the_customers_page_is_in_the_plans_language_unless_asked(tmp_path):
+    def language_of(*args):
+        page_file = tmp_path / "page.html"
+        assert share(*args, "--out", str(page_file)).exit_code == 0
+        return re.search(r'<html lang="([^"]+)">', page_file.read_text(encoding="utf-8"))[1]
+
+    assert language_of("laanemere-sadamad") == "et"
+    assert language_of("fjordlaks-havbruk") == "nb"  # the plan says `no`: kam's catalog is bokmål
+    assert language_of("laanemere-sadamad", "--lang", "en") == "en"
+    assert language_of("laanemere-sadamad", "--lang", "no") == "nb"
+    wrong = share("laanemere-sadamad", "--out", str(tmp_path / "x.html"), "--lang", "xx")
+    assert wrong.exit_code == 2 and "no translation for the language 'xx'" in wrong.output
+
+
+def test_a_plan_in_a_language_kam_lacks_is_shared_in_the_portfolios(tmp_path):
+    from generator import site
+    from generator.share import page_language
+
+    portfolio = site.load(REPO_ROOT)
+    plan = portfolio.plan("laanemere-sadamad")
+    import dataclasses
+
+    assert page_language(portfolio, dataclasses.replace(plan, language="de")) == portfolio.settings.site_languages[0]
+    bare = dataclasses.replace(portfolio, settings=dataclasses.replace(portfolio.settings, language=None, languages=()))
+    assert page_language(bare, dataclasses.replace(plan, language=None)) == "en"
+
+
+def test_the_test_sees_english_on_the_customers_page(tmp_path):
+    page_file = tmp_path / "page.html"
+    assert share("laanemere-sadamad", "--out", str(page_file), "--lang", "en").exit_code == 0
+    accounts = REPO_ROOT / "accounts"
+    allowed = yaml_texts(accounts / "laanemere-sadamad.yaml", accounts / "_people.yaml", accounts / "_portfolio.yaml")
+    found = left_untranslated(visible_text(page_file.read_text(encoding="utf-8")), allowed)
+    assert {"How", "serve", "Goals", "promised", "together"} <= set(found)
