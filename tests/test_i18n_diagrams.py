@@ -257,3 +257,19 @@ def test_the_test_sees_english_on_the_customers_page(tmp_path):
     allowed = yaml_texts(accounts / "laanemere-sadamad.yaml", accounts / "_people.yaml", accounts / "_portfolio.yaml")
     found = left_untranslated(visible_text(page_file.read_text(encoding="utf-8")), allowed)
     assert {"How", "serve", "Goals", "promised", "together"} <= set(found)
+
+
+# --- the company audience's words -------------------------------------------------------------------
+
+def test_what_the_company_audience_reads_in_place_of_a_judgement_is_translated(pseudo):
+    from generator import audience, site
+    from generator.checks import Finding
+    from generator.diagnostics import Diagnostic, Severity
+
+    portfolio = site.load(REPO_ROOT)
+    plan = portfolio.plans[0]
+    finding = Finding(Diagnostic(plan.file, 1, 1, Severity.WARNING, "KAM101", "Mari is a blocker"), "KAM101",
+                      plan.id, "mari", silenced="she is not", title="blocker on the deal")
+    _, (shown,) = audience.for_audience(portfolio, [finding], audience.COMPANY)
+    assert shown.message == "⟦blocker on the deal: the details are on the account team's site⟧"
+    assert shown.silenced == "⟦(the account team's reason)⟧"
