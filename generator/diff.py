@@ -513,14 +513,15 @@ def _accounts(base: Snapshot, head: Snapshot, pairs: dict, names: _Names, today:
     paired_head = {new.id for _, new in pairs.values()}
     for pid, new in head.plans.items():
         if pid not in paired_head and pid not in blocked_added:
+            # Translators: a count in kam diff's line about a new account ("3 stakeholders, 2 people of ours").
             counts = {"stakeholders": ngettext("{count} stakeholder", "{count} stakeholders", len(new.stakeholders))
                       .format(count=formats.number(len(new.stakeholders))),
                       "team": ngettext("{count} person", "{count} people", len(new.team))
                       .format(count=formats.number(len(new.team)))}
             # Translators: a new account in kam diff; {stakeholders} is "3 stakeholders", {team} "2 people".
+            words = _("Tier {tier}, owner {owner}; {stakeholders}, {team} of ours on the team")
             accounts[pid] = AccountDiff(pid, new.name, "added", new.file, None, (_c(
-                "account-added", _("Tier {tier}, owner {owner}; {stakeholders}, {team} of ours on the team"), pid,
-                facts=counts, tier=names.tier(new.tier), owner=names.person(new.owner)),))
+                "account-added", words, pid, facts=counts, tier=names.tier(new.tier), owner=names.person(new.owner)),))
     for pid, old in base.plans.items():
         if pid not in pairs and pid not in blocked_removed:
             accounts[pid] = AccountDiff(pid, old.name, "removed", None, old.file, (_c(

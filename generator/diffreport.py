@@ -64,14 +64,14 @@ def to_markdown(diff: PlanDiff) -> str:
         out += [f"- {change.text(md)}" for change in account.changes]
     if diff.portfolio:
         # Translators: a heading of kam diff: changes to the people directory, settings, portfolio-wide findings.
-        out += ["", f"### {_('Portfolio')}", ""] + [f"- {change.text(md)}" for change in diff.portfolio]
+        out += ["", "### " + _("Portfolio"), ""] + [f"- {change.text(md)}" for change in diff.portfolio]
     if diff.invalid:
         side = {"base": revision(diff.base), "head": revision(diff.head)}
-        out += ["", f"### {_('Files that are not valid')}", ""]
+        out += ["", "### " + _("Files that are not valid"), ""]
         out += [f"- {_invalid(i, side[i.side])}" for i in diff.invalid]
     if diff.notes:
         # Translators: a heading of kam diff: what it could not compare, and why.
-        out += ["", f"### {_('Not compared')}", ""] + [f"- {md(note)}" for note in diff.notes]
+        out += ["", "### " + _("Not compared"), ""] + [f"- {md(note)}" for note in diff.notes]
     return "\n".join(out) + "\n"
 
 

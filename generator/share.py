@@ -125,7 +125,8 @@ def _commitments(portfolio: Portfolio, plan: Plan) -> str:
     for c in plan.commitments:
         moves = [_moved(r) for r in c.reschedules if r.customer_told]
         # Translators: under a promise's due date when it was moved: the date first promised.
-        first = f'<br><span class="sub">{_said(_("first {date}"), date=_day(c.due))}</span>'
+        first = _said(_("first {date}"), date=_day(c.due))
+        first = f'<br><span class="sub">{first}</span>'
         due = _day(told_due(c)) + (first if told_due(c) != c.due else "")
         rows.append([html(c.promise), html(_person(portfolio, c.owner)), _day(c.made), due,
                      "<br>".join(moves) or None, html(words(c.status)), _day(c.delivered)])
@@ -148,10 +149,13 @@ def _reviews(plan: Plan) -> str:
         if results:
             parts.append(_table([_("Goal"), _("Where it stands"), _("Value"), _("Note")], results))
         if r.corrections:
-            parts.append(f"<p><b>{html(_('What we change:'))}</b></p><ul>"
+            # Translators: on the customer's page, before what a review decided to do differently.
+            change = html(_("What we change:"))
+            parts.append(f"<p><b>{change}</b></p><ul>"
                          + "".join(f"<li>{html(c)}</li>" for c in r.corrections) + "</ul>")
         if r.next_review:
-            parts.append(f"<p>{_said(_('Next review: {date}'), date=date(r.next_review))}</p>")
+            following = _said(_("Next review: {date}"), date=date(r.next_review))
+            parts.append(f"<p>{following}</p>")
         out.append("".join(parts))
     return "".join(out)
 
@@ -173,9 +177,12 @@ def share_page(portfolio: Portfolio, plan: Plan, today: dt.date) -> str:
     else:
         sub = _said(_("Our account plan, the part we share with you · as of {date}"), date=date(today))
     parties = {"customer": html(plan.name), "company": html(company)}
-    body = [f"<h1>{_said(_('{customer} and {company}'), **parties)}</h1>",
+    # Translators: the title of the customer's page: {customer} is their name, {company} ours.
+    heading = _said(_("{customer} and {company}"), **parties)
+    manager = html(_("Your key account manager:"))
+    body = [f"<h1>{heading}</h1>",
             f'<p class="sub">{sub}</p>',
-            f"<p><b>{html(_('Your key account manager:'))}</b> {contact}</p>" if contact else "",
+            f"<p><b>{manager}</b> {contact}</p>" if contact else "",
             _section(_("How we serve you"), _care_model(portfolio, plan), _("No service model recorded.")),
             _section(_("Goals we share"), _goals(plan), _("No shared goals yet.")),
             _section(_("Next steps"), _actions(portfolio, plan), _("No shared next steps yet.")),

@@ -273,3 +273,41 @@ def test_what_the_company_audience_reads_in_place_of_a_judgement_is_translated(p
     _, (shown,) = audience.for_audience(portfolio, [finding], audience.COMPANY)
     assert shown.message == "⟦blocker on the deal: the details are on the account team's site⟧"
     assert shown.silenced == "⟦(the account team's reason)⟧"
+
+
+# --- every message these pages use is in the catalog (extracted: never hidden in an f-string) -------
+
+def test_every_message_they_use_is_in_the_template(pseudo, monkeypatch, git_repo, tmp_path, example):
+    from babel.messages.pofile import read_po
+
+    from generator import i18n
+    from pseudo import PseudoTranslations
+
+    used: set[tuple] = set()
+
+    class Recording(PseudoTranslations):
+        def gettext(self, message):
+            used.add((None, message))
+            return super().gettext(message)
+
+        def ngettext(self, singular, plural, n):
+            used.add((None, singular))
+            return super().ngettext(singular, plural, n)
+
+        def pgettext(self, context, message):
+            used.add((context, message))
+            return super().pgettext(context, message)
+
+    monkeypatch.setattr(i18n, "translations", lambda code: Recording())
+    portfolio, plan = example
+    for source in diagrams(portfolio, plan).values():
+        assert source
+    assert share("laanemere-sadamad", "--out", str(tmp_path / "page.html"), "--lang", "fi").exit_code == 0
+    base = start(git_repo, BASE + PIPELINE.replace("stage: qualified", "stage: negotiation"))
+    git_repo.write(PLAN, LATER)
+    git_repo.write("accounts/fjord.yaml", "id: fjord\nname: Fjord Fisk AS\nowner: oodegard\ntier: development\n")
+    assert kam("diff", base, "--lang", "fi").exit_code == 0
+    with open(REPO_ROOT / "generator" / "locale" / "kam.pot", "rb") as pot:
+        extracted = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id) for m in read_po(pot) if m.id}
+    assert len(used) > 120
+    assert sorted(used - extracted, key=str) == []

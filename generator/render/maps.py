@@ -151,12 +151,14 @@ def legend_label(account: str, today, influence: bool, judgements: bool = True) 
     if judgements:
         # Translators: the legend of the decision-maker map (keep it short): a person's attitude to us is
         # shown by the colour of their box and a sign (++ + = − −−) before their name.
-        rows += [f'<TR><TD ALIGN="LEFT">{font}{said(_("Attitude (fill and sign):"))}</FONT></TD><TD ALIGN="LEFT">'
+        attitude = said(_("Attitude (fill and sign):"))
+        # Translators: the legend of the decision-maker map (keep it short): a person's influence is
+        # shown by the weight of their box's border.
+        weight = said(_("Influence (border):"))
+        rows += [f'<TR><TD ALIGN="LEFT">{font}{attitude}</FONT></TD><TD ALIGN="LEFT">'
                  f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2"><TR>{"".join(_chip(a) for a in ATTITUDES)}'
                  f'</TR></TABLE></TD></TR>',
-                 # Translators: the legend of the decision-maker map (keep it short): a person's influence is
-                 # shown by the weight of their box's border.
-                 f'<TR><TD ALIGN="LEFT">{font}{said(_("Influence (border):"))}</FONT></TD><TD ALIGN="LEFT"><TABLE '
+                 f'<TR><TD ALIGN="LEFT">{font}{weight}</FONT></TD><TD ALIGN="LEFT"><TABLE '
                  f'BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR>'
                  f'{"".join(_border_sample(i) for i in ("high", "medium", "low"))}</TR></TABLE></TD></TR>',
                  f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}{said(roles)}  {said(lines)}</FONT></TD></TR>']

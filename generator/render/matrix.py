@@ -97,12 +97,13 @@ def matrix_source(plan: Plan, today, person_name, stakeholder_href, person_href,
 
     # Translators: the head of the first column of the team matrix, a diagram (keep it short): the
     # customer's people, one per row.
-    head = [_td(f'<B>{said(_("Their people"))}</B>', align="LEFT", fill="#f6f8fa")]
+    their_people = said(_("Their people"))
+    head = [_td(f"<B>{their_people}</B>", align="LEFT", fill="#f6f8fa")]
     if judgements:
         # Translators: a column head of the team matrix, a diagram (keep it short): each person's
         # influence (high, medium, low).
-        head.append(_td(f'<FONT POINT-SIZE="8">{said(pgettext("matrix column", "influence"))}</FONT>',
-                        fill="#f6f8fa"))
+        influence = said(pgettext("matrix column", "influence"))
+        head.append(_td(f'<FONT POINT-SIZE="8">{influence}</FONT>', fill="#f6f8fa"))
     for member in team:
         name = person_name(member.person)
         lost = risk.leaving_uncovers.get(member.person, ())
@@ -117,7 +118,8 @@ def matrix_source(plan: Plan, today, person_name, stakeholder_href, person_href,
                         tooltip=dot_string(name)))
     # Translators: the head of the last column of the team matrix, a diagram (keep it short): how many
     # of our people cover the person of the row.
-    head.append(_td(f'<FONT POINT-SIZE="8">{said(_("of ours"))}</FONT>', fill="#f6f8fa"))
+    of_ours = said(_("of ours"))
+    head.append(_td(f'<FONT POINT-SIZE="8">{of_ours}</FONT>', fill="#f6f8fa"))
     rows = [f"<TR>{''.join(head)}</TR>"]
 
     for s in present:
