@@ -22,7 +22,6 @@ from .gitio import Snapshot
 from .i18n import N_, _, ngettext, pgettext
 from .model import Plan
 
-ARROW = "→"
 # What a diff compares against when it has no head revision; shown in the reader's language.
 WORKING_TREE = N_("the working tree")
 
@@ -97,8 +96,10 @@ def joined(items: Iterable[str]) -> str:
 
 def _words(value: Optional[str]) -> str:
     """A plan's value in words (its schema's enum, translated with the context "value")."""
-    # Translators: a plan's value that is not set (a status, a role).
-    return pgettext("value", value.replace("_", " ")) if value else pgettext("value", "none")
+    if not value:
+        # Translators: a plan's value that is not set (a status, a role).
+        return pgettext("value", "none")
+    return pgettext("value", value.replace("_", " "))
 
 
 def _day(day) -> str:

@@ -10,7 +10,6 @@ from . import formats
 from .i18n import _, pgettext
 from .model import Plan
 
-ARROW = "→"
 Make = Callable[..., object]  # diff._c: (kind, words, subject, old, new, *, facts, **values) -> Change
 
 

@@ -4,7 +4,9 @@ outside the brackets but the plan's own text."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -15,7 +17,10 @@ from generator import site
 from generator.render import graphviz
 from generator.render.maps import map_source
 from generator.render.matrix import matrix_source
+from gitrepo import git_repo  # noqa: F401 - a fixture
 from pseudo import pseudo, untranslated, visible_text  # noqa: F401
+from test_diff import BASE, HEAD, PLAN, kam, start
+from test_diff_cycle import PIPELINE
 
 TODAY = dt.date(2026, 11, 20)
 SVG = "{http://www.w3.org/2000/svg}"
@@ -99,9 +104,6 @@ def test_the_test_sees_english_in_a_diagram(example):
 
 # --- kam diff --lang: the pull-request summary ---------------------------------------------------
 
-from gitrepo import git_repo  # noqa: E402,F401 - a fixture
-from test_diff import BASE, HEAD, PLAN, kam, start  # noqa: E402
-from test_diff_cycle import PIPELINE  # noqa: E402
 
 LATER = HEAD.replace("owner: jtamm\ntier: strategic", "owner: pmakela\ntier: key\nstatus: prospect").replace(
     "    attitude: champion\n", "    attitude: champion\n    left: 2026-11-10\n") + PIPELINE.replace(
@@ -149,12 +151,20 @@ def test_kam_diff_in_another_language_has_no_english_left(git_repo, pseudo, monk
     assert left_untranslated(out.replace(message, " "), plan_text | codes) == []
 
 
-def test_kam_diff_stays_english_by_default_and_its_json_keeps_english_codes(git_repo, pseudo):
+def no_checks(monkeypatch):
+    """The policy checks' own words are theirs to test: here they find nothing."""
+    from generator import checks
+
+    monkeypatch.setattr(checks, "run_checks", lambda portfolio, today, shared=None: [])
+
+
+def test_kam_diff_stays_english_by_default_and_its_json_keeps_english_codes(git_repo, pseudo, monkeypatch):
+    no_checks(monkeypatch)
     base = start(git_repo)
     git_repo.write(PLAN, HEAD)
     english = kam("diff", base, "--lang", "en").stdout
     assert "⟦" not in english and "- Team: Øystein Ødegård joined as specialist\n" in english
-    data = __import__("json").loads(kam("diff", base, "--lang", "fi", "--format", "json").stdout)
+    data = json.loads(kam("diff", base, "--lang", "fi", "--format", "json").stdout)
     assert data["head"] == "the working tree"
     assert [c["kind"] for c in data["accounts"][0]["changes"]][:2] == ["stakeholder-attitude", "stakeholder-title"]
     assert data["accounts"][0]["changes"][0]["text"] == "⟦Kari Nordmann: attitude ⟦neutral⟧ → ⟦supporter⟧⟧"
@@ -164,8 +174,6 @@ def test_kam_diff_stays_english_by_default_and_its_json_keeps_english_codes(git_
 
 def schema_values() -> set[str]:
     """Every value a schema enumerates (a status, a role): kam shows them in words, translated."""
-    import json
-
     def walk(node):
         if isinstance(node, dict):
             yield from (v for v in node.get("enum", ()) if isinstance(v, str))
@@ -237,14 +245,11 @@ def test_the_customers_page_is_in_the_plans_language_unless_asked(tmp_path):
     assert wrong.exit_code == 2 and "no translation for the language 'xx'" in wrong.output
 
 
-def test_a_plan_in_a_language_kam_lacks_is_shared_in_the_portfolios(tmp_path):
-    from generator import site
+def test_a_plan_in_a_language_kam_lacks_is_shared_in_the_portfolios():
     from generator.share import page_language
 
     portfolio = site.load(REPO_ROOT)
     plan = portfolio.plan("laanemere-sadamad")
-    import dataclasses
-
     assert page_language(portfolio, dataclasses.replace(plan, language="de")) == portfolio.settings.site_languages[0]
     bare = dataclasses.replace(portfolio, settings=dataclasses.replace(portfolio.settings, language=None, languages=()))
     assert page_language(bare, dataclasses.replace(plan, language=None)) == "en"
@@ -299,6 +304,7 @@ def test_every_message_they_use_is_in_the_template(pseudo, monkeypatch, git_repo
             return super().pgettext(context, message)
 
     monkeypatch.setattr(i18n, "translations", lambda code: Recording())
+    no_checks(monkeypatch)
     portfolio, plan = example
     for source in diagrams(portfolio, plan).values():
         assert source
