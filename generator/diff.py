@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Mapping, Optional
 
 from . import diff_cycle, formats, gitio
 from .gitio import Snapshot
-from .i18n import N_, _, ngettext, pgettext
+from .i18n import N_, _, ngettext, pgettext, value_words
 from .model import Plan
 
 # What a diff compares against when it has no head revision; shown in the reader's language.
@@ -86,12 +86,7 @@ def revision(label: str) -> str:
 
 def joined(items: Iterable[str]) -> str:
     """Items one after the other, apart as the reader's language writes a list (a, b, c)."""
-    items = list(items)
-    text = items[0] if items else ""
-    for item in items[1:]:
-        # Translators: how a list goes on: {items} is the list so far, {item} the next one (a, b, c).
-        text = pgettext("a list going on", "{items}, {item}").format(items=text, item=item)
-    return text
+    return formats.joined(items)
 
 
 def _words(value: Optional[str]) -> str:
@@ -99,7 +94,7 @@ def _words(value: Optional[str]) -> str:
     if not value:
         # Translators: a plan's value that is not set (a status, a role).
         return pgettext("value", "none")
-    return pgettext("value", value.replace("_", " "))
+    return value_words(value)
 
 
 def _day(day) -> str:
