@@ -7,7 +7,7 @@ import difflib
 from typing import Iterable, Optional
 
 from .. import formats
-from ..i18n import _, ngettext, pgettext, value_words
+from ..i18n import _, ngettext, value_words
 from ..model import Plan, Stakeholder
 
 
