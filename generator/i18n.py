@@ -152,3 +152,22 @@ class Translated(Mapping):
 
     def __len__(self) -> int:
         return len(self._table)
+
+
+def series(items, separator: str = ",") -> str:
+    """Items as a list in the language in use, with no "and": 'a, b, c' (separator ',') or 'a; b; c' (';').
+
+    Each join is a message of its own (context "list"), as generator/checks/wording.py's `listing`
+    joins "a, b and c", so a language can put its own separator (or spacing) between items."""
+    items = [item for item in items if item]
+    if not items:
+        return ""
+    head = items[0]
+    for item in items[1:]:
+        if separator == ";":
+            # Translators: joins the next item to a list of clauses, as in "no review this quarter; 2 broken".
+            head = pgettext("list", "{items}; {item}").format(items=head, item=item)
+        else:
+            # Translators: joins the next item to the start of a list, as in "a, b" of "a, b and c".
+            head = pgettext("list", "{items}, {item}").format(items=head, item=item)
+    return head
