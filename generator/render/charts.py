@@ -23,6 +23,17 @@ from .words import PRODUCT_STATUS, percent
 BAND = (0.30, 0.55)  # key accounts' usual share of sales (the Norwegian article)
 MONO = 0.75  # above this: mono-dependence
 FONT = 13  # px: inline SVG is drawn at 1 px per unit up to the column width
+# The longest names the pictures write out in full (characters): a bar's group, a product, an account.
+GROUP_CHARS, PRODUCT_CHARS, ACCOUNT_CHARS = 22, 18, 26
+
+
+def clipped(text: str, chars: int, strip: bool = False) -> str:
+    """`text`, or its first chars - 1 characters (`strip`: without trailing spaces) and '…' when it is
+    longer than `chars`."""
+    if len(text) <= chars:
+        return text
+    head = text[: chars - 1]
+    return (head.rstrip() if strip else head) + "…"
 
 
 def _svg(width: int, height: int, label: str, body: Sequence[str], css: str) -> Markdown:
@@ -100,8 +111,7 @@ def bars(title: str, rows: Sequence[tuple[str, float, int]], total: float, width
     for i, (name, amount, count) in enumerate(rows):
         y = top + i * row_h
         share = amount / total
-        short = name if len(name) <= 22 else name[:21].rstrip() + "…"
-        body += [_text(label_w - 8, y + 15, short, "kam-ink", "end"),
+        body += [_text(label_w - 8, y + 15, clipped(name, GROUP_CHARS, strip=True), "kam-ink", "end"),
                  _rect(label_w, y + 3, scale, row_h - 8, "kam-track"),
                  _rect(label_w, y + 3, share * scale, row_h - 8, "kam-bar-fill"),
                  _text(label_w + scale + 8, y + 15, f"{percent(share)} · {number(count)}", "kam-ink")]
@@ -138,13 +148,12 @@ def whitespace(plans: Sequence[Plan], products: Sequence[str]) -> Markdown:
     body = []
     for j, product in enumerate(products):
         x = label_w + j * cell + cell / 2
-        short = product if len(product) <= 18 else product[:17] + "…"
+        short = clipped(product, PRODUCT_CHARS)
         body.append(f'<text transform="translate({x + 4:.1f},{head - 6}) rotate(-50)" class="kam-ink" '
                     f'font-size="12">{html(short)}</text>')
     for i, plan in enumerate(plans):
         y = head + i * cell
-        name = plan.name if len(plan.name) <= 26 else plan.name[:25] + "…"
-        body.append(_text(label_w - 8, y + cell / 2 + 5, name, "kam-ink", "end", 12))
+        body.append(_text(label_w - 8, y + cell / 2 + 5, clipped(plan.name, ACCOUNT_CHARS), "kam-ink", "end", 12))
         for j, product in enumerate(products):
             status = _status(plan, product)
             x = label_w + j * cell
