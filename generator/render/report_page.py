@@ -29,10 +29,6 @@ def _day(iso: Optional[str]) -> str:
     return date(dt.date.fromisoformat(iso)) if iso else "–"
 
 
-def _count(n: int) -> str:
-    return number(n)
-
-
 def _review(a: AccountReport) -> str:
     if a.review and a.next_review:
         # Translators: in the report's column "Review": {date} is when the review was held, {next} the next one's date.
@@ -49,19 +45,28 @@ def _goals(a: AccountReport) -> str:
     if not a.goal_count:
         return _("no goals")
     # Translators: in the report's column "Goals": how many goals have a status ("2 on track").
-    counted = series(pgettext("goals", "{count} {status}").format(count=_count(n), status=words(status))
+    counted = series(pgettext("goals", "{count} {status}").format(count=number(n), status=words(status))
                      for status, n in a.goals.items())
-    return counted or ngettext("{count} goal", "{count} goals", a.goal_count).format(count=_count(a.goal_count))
+    return counted or ngettext("{count} goal", "{count} goals", a.goal_count).format(count=number(a.goal_count))
+
+
+def _promise_count(kind: str, n: int) -> str:
+    """'2 kept': promises to the customer in the quarter, counted by what became of them."""
+    if kind == "kept":
+        # Translators: promises to the customer in the quarter, counted in the report's column "Promises".
+        said = npgettext("promises", "{count} kept", "{count} kept", n)
+    elif kind == "moved":
+        said = npgettext("promises", "{count} moved", "{count} moved", n)
+    elif kind == "broken":
+        said = npgettext("promises", "{count} broken", "{count} broken", n)
+    else:
+        said = npgettext("promises", "{count} late", "{count} late", n)
+    return said.format(count=number(n))
 
 
 def _promises(a: AccountReport) -> str:
     p = a.promises
-    # Translators: promises to the customer in the quarter, as counts in the report's column "Promises".
-    said = {"kept": lambda n: npgettext("promises", "{count} kept", "{count} kept", n),
-            "moved": lambda n: npgettext("promises", "{count} moved", "{count} moved", n),
-            "broken": lambda n: npgettext("promises", "{count} broken", "{count} broken", n),
-            "late": lambda n: npgettext("promises", "{count} late", "{count} late", n)}
-    return series(said[k](p[k]).format(count=_count(p[k])) for k in ("kept", "moved", "broken", "late") if p[k]) or "–"
+    return series(_promise_count(k, p[k]) for k in ("kept", "moved", "broken", "late") if p[k]) or "–"
 
 
 def _complaints(a: AccountReport) -> str:
@@ -71,28 +76,28 @@ def _complaints(a: AccountReport) -> str:
     answered = [c.hours for c in a.complaints if c.hours is not None]
     late = sum(c.late for c in a.complaints)
     open_ = sum(not c.resolved for c in a.complaints)
-    text = series([_count(len(a.complaints)),
-                   npgettext("complaints", "{count} late", "{count} late", late).format(count=_count(late))
+    text = series([number(len(a.complaints)),
+                   npgettext("complaints", "{count} late", "{count} late", late).format(count=number(late))
                    if late else "",
                    npgettext("complaints", "{count} unresolved", "{count} unresolved", open_).format(
-                       count=_count(open_)) if open_ else ""])
+                       count=number(open_)) if open_ else ""])
     if answered:
         # Translators: complaints in the report: {complaints} is "2, 1 late", {hours} the slowest first answer.
-        text = _("{complaints}; slowest {hours} h").format(complaints=text, hours=_count(round(max(answered))))
+        text = _("{complaints}; slowest {hours} h").format(complaints=text, hours=number(round(max(answered))))
     if a.complaint_limit:
         # Translators: complaints in the report: {hours} is the tier's care model's limit for the first answer.
-        text = _("{complaints} (model {hours} h)").format(complaints=text, hours=_count(a.complaint_limit))
+        text = _("{complaints} (model {hours} h)").format(complaints=text, hours=number(a.complaint_limit))
     return text
 
 
 def _pipeline(p: dict, currency: str) -> str:
     """'2 new, 1 won (20,000 EUR), 1 lost; open 50,000 EUR weighted'."""
     # Translators: opportunities in the quarter, in the report's column "Pipeline"; {value} an amount of money.
-    parts = [npgettext("opportunities", "{count} new", "{count} new", p["new"]).format(count=_count(p["new"]))
+    parts = [npgettext("opportunities", "{count} new", "{count} new", p["new"]).format(count=number(p["new"]))
              if p["new"] else "",
              npgettext("opportunities", "{count} won ({value})", "{count} won ({value})", p["won"]).format(
-                 count=_count(p["won"]), value=money(p["won_value"], currency)) if p["won"] else "",
-             npgettext("opportunities", "{count} lost", "{count} lost", p["lost"]).format(count=_count(p["lost"]))
+                 count=number(p["won"]), value=money(p["won_value"], currency)) if p["won"] else "",
+             npgettext("opportunities", "{count} lost", "{count} lost", p["lost"]).format(count=number(p["lost"]))
              if p["lost"] else ""]
     # Translators: in the report's column "Pipeline": {value} is the open opportunities' weighted worth.
     open_ = _("open {value} weighted").format(value=money(p["open_weighted"], currency)) if p["open"] else ""
@@ -101,16 +106,16 @@ def _pipeline(p: dict, currency: str) -> str:
 
 def _health(a: AccountReport) -> str:
     f = a.findings
-    counts = series([ngettext("{count} error", "{count} errors", f["error"]).format(count=_count(f["error"]))
+    counts = series([ngettext("{count} error", "{count} errors", f["error"]).format(count=number(f["error"]))
                      if f["error"] else "",
-                     ngettext("{count} warning", "{count} warnings", f["warning"]).format(count=_count(f["warning"]))
+                     ngettext("{count} warning", "{count} warnings", f["warning"]).format(count=number(f["warning"]))
                      if f["warning"] else ""]) or _("clean")
     if not a.new_findings:
         return counts
     new = len(a.new_findings)
     # Translators: in the report's column "Health": {findings} is "2 errors, 1 warning", {count} how many are new.
     return ngettext("{findings}; {count} new", "{findings}; {count} new", new).format(findings=counts,
-                                                                                       count=_count(new))
+                                                                                       count=number(new))
 
 
 def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int = 1) -> str:
@@ -128,7 +133,7 @@ def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int =
                      "{company}: {count} accounts, as of {date} (the quarter runs {start} to {end}).",
                      len(report.accounts))
     lines = [heading(level, title, f"key-account-report-{report.period.lower()}" if link else None), "",
-             about.format(company=md(report.company), count=_count(len(report.accounts)), date=_day(report.as_of),
+             about.format(company=md(report.company), count=number(len(report.accounts)), date=_day(report.as_of),
                           start=_day(report.start), end=_day(report.end)), ""]
     attention = [a for a in report.accounts if a.attention]
     lines += [section(_("Needs attention"), "attention"), ""]
@@ -142,7 +147,7 @@ def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int =
             more = len(attention) - ATTENTION_LIMIT
             lines += [ngettext("… and {count} more account with something to look at, in the table below.",
                                "… and {count} more accounts with something to look at, in the table below.", more)
-                      .format(count=_count(more)), ""]
+                      .format(count=number(more)), ""]
     else:
         lines += none(_("Nothing: every account was reviewed, contacted and cared for as its tier asks."))
     silent = [a for a in report.accounts if a.out_of_touch]
@@ -150,7 +155,7 @@ def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int =
     if silent:
         rows = [[_name(a, link)] + [md(text) for text in (
                     a.tier, _day(a.last_contact) if a.last_contact else _("never"),
-                    ngettext("{count} day", "{count} days", a.contact_limit).format(count=_count(a.contact_limit)),
+                    ngettext("{count} day", "{count} days", a.contact_limit).format(count=number(a.contact_limit)),
                     a.owner_name)] for a in silent]
         lines += table([_("Account"), _("Tier"), _("Last contact"), _("Tier allows"), _("Owner")], rows)
     else:
@@ -159,12 +164,12 @@ def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int =
     # Translators: the report's pipeline in the quarter; {won_value} and {lost_value} are amounts of money.
     quarter = ngettext("This quarter: {count} opportunity opened, {won} won ({won_value}), {lost} lost ({lost_value}).",
                        "This quarter: {count} opportunities opened, {won} won ({won_value}), {lost} lost "
-                       "({lost_value}).", p["new"]).format(count=_count(p["new"]), won=_count(p["won"]),
+                       "({lost_value}).", p["new"]).format(count=number(p["new"]), won=number(p["won"]),
                                                            won_value=money(p["won_value"], cur),
-                                                           lost=_count(p["lost"]), lost_value=money(p["lost_value"], cur))
+                                                           lost=number(p["lost"]), lost_value=money(p["lost_value"], cur))
     # Translators: the opportunities open on {date}: {count} of them, worth {value}, weighted by their chance.
     still_open = _("Open on {date}: {count}, worth {value}, weighted {weighted}.").format(
-        date=_day(report.as_of), count=_count(p["open"]), value=money(p["open_value"], cur),
+        date=_day(report.as_of), count=number(p["open"]), value=money(p["open_value"], cur),
         weighted=money(p["open_weighted"], cur))
     lines += [section(_("Pipeline"), "pipeline"), "", f"{quarter} {still_open}", ""]
     lines += [section(_("Accounts"), "accounts"), ""]
