@@ -69,10 +69,12 @@ def index(ctx: Context, people: PeopleIndex) -> Page:
                      bold(number(len(exposure.lost_high_influence))) if exposure and exposure.lost_high_influence
                      else number(0),
                      date(person.left) if person and person.left else None])
-    # Translators: the people index's column headers; "Owns": how many accounts they are key account manager
-    # of; "Left": the date they left the company.
-    head = [_("Name"), pgettext("job", "Role"), _("Unit"), _("Accounts"), pgettext("accounts", "Owns"),
-            _("Stakeholders covered"), _("Only they cover (high influence)"), pgettext("the company", "Left")]
+    head = [_("Name"), pgettext("job", "Role"), _("Unit"), _("Accounts"),
+            # Translators: a column header of the people index: how many accounts they are key account manager of.
+            pgettext("accounts", "Owns"),
+            _("Stakeholders covered"), _("Only they cover (high influence)"),
+            # Translators: a column header of the people index: the date they left the company.
+            pgettext("the company", "Left")]
     align = "lllrrrrl"
     if not ctx.judgements:  # the company audience: no column that speaks of influence
         head, align, rows = head[:6] + head[7:], align[:6] + align[7:], [row[:6] + row[7:] for row in rows]
@@ -151,9 +153,12 @@ def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
         rows.append([_account(uri, plan), link(s.name, target), s.title, *judged,
                      STRENGTH_MARK[strength], only if (account_id, sid) not in lost else nobody])
     judged = [_("Influence"), _("Attitude")] if ctx.judgements else []
-    # Translators: column headers; "Title" is the stakeholder's job title, "Strength" that of our relationship.
-    return lines + table([_("Account"), _("Stakeholder"), pgettext("job", "Title"), *judged,
-                          pgettext("relationship", "Strength"), _("Also covered by")], rows)
+    headers = [_("Account"), _("Stakeholder"),
+               # Translators: a column header: the stakeholder's job title.
+               pgettext("job", "Title"), *judged,
+               # Translators: a column header: the strength of our relationship with the stakeholder.
+               pgettext("relationship", "Strength"), _("Also covered by")]
+    return lines + table(headers, rows)
 
 
 def _others(ctx: Context, others: list[str]) -> Markdown:

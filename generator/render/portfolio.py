@@ -37,9 +37,9 @@ def _revenue(plan: Plan, ctx: Context) -> Markdown:
         return Markdown("–")
     currency = figures.plan_currency(plan, ctx.portfolio.settings)
     series = [a for a in figures.booked(plan) if figures.period_kind(a.period) == figures.period_kind(last.period)]
-    # Translators: what a revenue sparkline shows, read out by screen readers: {start} and {end} are periods
-    # ("2026-Q1"), {first} and {last} amounts of money ("600,000 EUR").
     spark = charts.sparkline([a.amount for a in series],
+                             # Translators: what a revenue sparkline shows, read out by screen readers: {start}
+                             # and {end} are periods ("2026-Q1"), {first} and {last} amounts ("600,000 EUR").
                              _("Revenue {start} to {end}: {first} to {last}").format(
                                  start=formats.period(series[0].period), end=formats.period(series[-1].period),
                                  first=money(series[0].amount, currency), last=money(last.amount, currency)))
@@ -156,8 +156,8 @@ def concentration(ctx: Context, conc: figures.Concentration) -> list[str]:
         amount=money(conc.key_amount, settings.currency), share=percent(conc.key_share))
     lines += [f"{ours} {key}", ""]
     if conc.key_share is not None and conc.key_share > 0.75:
-        # Translators: {limit} is a percentage, "75 %".
         lines += admonition("danger", _("Mono-dependence"), [
+            # Translators: {limit} is a percentage, "75 %".
             _("Above {limit} of revenue from key accounts the company depends on a few customers.").format(
                 limit=percent(0.75, 0))])
     if conc.missing_rates:
@@ -172,8 +172,9 @@ def concentration(ctx: Context, conc: figures.Concentration) -> list[str]:
         key_word = pgettext("is a key account", "yes") if s.key else pgettext("is a key account", "no")
         rows.append([_account(ctx, HOME, plan), key_word, money(s.amount, settings.currency),
                      percent(s.share), Markdown(f'<span class="kam-bar">{bar}</span>') if bar else ""])
-    # Translators: a column header: whether the account's tier counts as key ("yes", "no").
-    headers = [_("Account"), pgettext("is a key account", "Key"),
+    headers = [_("Account"),
+               # Translators: a column header: whether the account's tier counts as key ("yes", "no").
+               pgettext("is a key account", "Key"),
                # Translators: a column header; {period} is a year or a quarter ("2026-Q3").
                _("Revenue in {period}").format(period=period), _("Share of ours"), _("Share, as a bar")]
     lines += table(headers, rows, "llrrl")
