@@ -56,8 +56,8 @@ def index(ctx: Context, people: PeopleIndex) -> Page:
     uri = PEOPLE
     lines = front_matter(_("People"), hide=["navigation"], search=False)
     lines += [heading(1, _("Our people"), "our-people"), "",
-              _("Everyone in the people directory, the accounts they work on, and the customer relationships "
-                "that would be lost if they left."), ""]
+              md(_("Everyone in the people directory, the accounts they work on, and the customer relationships "
+                   "that would be lost if they left.")), ""]
     rows = []
     for person_id in people.people():
         person = ctx.portfolio.people.get(person_id)

@@ -162,8 +162,8 @@ def concentration(ctx: Context, conc: figures.Concentration) -> list[str]:
                 limit=percent(0.75, 0))])
     if conc.missing_rates:
         # Translators: {currencies} lists currency codes ("NOK, SEK").
-        lines += [_("No exchange rate in the settings for: {currencies}; those accounts are left out of the sums.")
-                  .format(currencies=series(conc.missing_rates)), ""]
+        lines += [md(_("No exchange rate in the settings for: {currencies}; those accounts are left out of the sums.")
+                     .format(currencies=series(conc.missing_rates))), ""]
     rows = []
     for s in conc.accounts:
         plan = ctx.plan(s.account)
@@ -235,7 +235,7 @@ def dashboard(ctx: Context) -> Page:
     uri = DASHBOARD
     lines = front_matter(_("Dashboard"), hide=["navigation"], search=False)
     lines += [heading(1, _("Dashboard"), "dashboard"), "",
-              _("Risks and due work on {date}.").format(date=date(ctx.today)), ""]
+              md(_("Risks and due work on {date}.").format(date=date(ctx.today))), ""]
     active = [f for f in ctx.findings if not f.silenced]
     lines += [heading(2, _("Health"), "health"), ""]
     plans = worst_first(ctx, ctx.portfolio.plans)

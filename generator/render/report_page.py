@@ -145,9 +145,9 @@ def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int =
                   for i, a in enumerate(attention[:ATTENTION_LIMIT], 1)] + [""]
         if len(attention) > ATTENTION_LIMIT:
             more = len(attention) - ATTENTION_LIMIT
-            lines += [ngettext("… and {count} more account with something to look at, in the table below.",
-                               "… and {count} more accounts with something to look at, in the table below.", more)
-                      .format(count=number(more)), ""]
+            lines += [md(ngettext("… and {count} more account with something to look at, in the table below.",
+                                  "… and {count} more accounts with something to look at, in the table below.", more)
+                         .format(count=number(more))), ""]
     else:
         lines += none(_("Nothing: every account was reviewed, contacted and cared for as its tier asks."))
     silent = [a for a in report.accounts if a.out_of_touch]
@@ -171,7 +171,7 @@ def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int =
     still_open = _("Open on {date}: {count}, worth {value}, weighted {weighted}.").format(
         date=_day(report.as_of), count=number(p["open"]), value=money(p["open_value"], cur),
         weighted=money(p["open_weighted"], cur))
-    lines += [section(_("Pipeline"), "pipeline"), "", f"{quarter} {still_open}", ""]
+    lines += [section(_("Pipeline"), "pipeline"), "", md(f"{quarter} {still_open}"), ""]
     lines += [section(_("Accounts"), "accounts"), ""]
     rows = [[_name(a, link)] + [md(text) for text in (_review(a), _goals(a), _promises(a), _complaints(a),
                                                       _pipeline(a.pipeline, cur), _health(a),
