@@ -173,7 +173,8 @@ def test_amounts_dates_and_quarters_are_written_as_the_reader_writes_them(exampl
         pipeline = "\n".join(account_cycle.portfolio_pipeline(example))  # the account pages' section
         home = shown(portfolio_pages.home(example).markdown.replace(pipeline, ""))
         report = report_page.to_markdown(quarterly.build(example.portfolio, "2026-Q3", TODAY))
-        amount, quarter, day = formats.money(580000, "EUR"), formats.period("2026-Q3"), formats.date(dt.date(2026, 9, 30))
+        amount, quarter = formats.money(580000, "EUR"), formats.period("2026-Q3")
+        day = formats.date(dt.date(2026, 9, 30))  # the report's as-of date: the quarter's last day
     assert amount == "580\u00a0000\u00a0€" and quarter != "2026-Q3"
     assert amount in home and "580,000 EUR" not in home
     assert f"({quarter})" in home and "(2026-Q3)" not in home

@@ -126,7 +126,8 @@ def bars(title: str, rows: Sequence[tuple[str, float, int]], total: float, width
     return _svg(width, top + len(rows) * row_h + 4, label, body, "kam-bars")
 
 
-PRODUCT_MARK = {"owned": "✔", "pilot": "◐", "missing": "○", "competitor": "✖", "not_relevant": "–"}  # as PRODUCT_STATUS
+# A product status's symbol in a whitespace cell: PRODUCT_STATUS's, which a translation must not move or drop.
+PRODUCT_MARK = {"owned": "✔", "pilot": "◐", "missing": "○", "competitor": "✖", "not_relevant": "–"}
 WHITESPACE_CSS = {"owned": "kam-ws-owned", "pilot": "kam-ws-pilot", "missing": "kam-ws-missing",
                   "competitor": "kam-ws-competitor", "not_relevant": "kam-ws-none"}
 
@@ -165,7 +166,8 @@ def whitespace(plans: Sequence[Plan], products: Sequence[str]) -> Markdown:
     lacking = sum(_status(p, product) in ("missing", "competitor") for p in plans for product in products)
     counted = dict(products=ngettext("{count} product", "{count} products", len(products)).format(
                        count=number(len(products))),
-                   accounts=ngettext("{count} account", "{count} accounts", len(plans)).format(count=number(len(plans))),
+                   accounts=ngettext("{count} account", "{count} accounts", len(plans)).format(
+                       count=number(len(plans))),
                    # Translators: part of what the whitespace picture shows ("3 places where an account ...").
                    places=ngettext("{count} place where an account lacks a product of ours or has it from a competitor",
                                    "{count} places where an account lacks a product of ours or has it from a "

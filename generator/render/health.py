@@ -156,4 +156,6 @@ def counts(findings: Sequence[Finding]) -> str:
 
 def silenced_table(ctx: Context, findings: Sequence[Finding]) -> list[str]:
     rows = [[f.check, cell(f.subject), named(ctx, f), f.silenced] for f in findings]
-    return table([pgettext("policy check", "Check"), _("About"), _("Finding"), _("Silenced because")], rows) if rows else []
+    if not rows:
+        return []
+    return table([pgettext("policy check", "Check"), _("About"), _("Finding"), _("Silenced because")], rows)

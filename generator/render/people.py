@@ -178,7 +178,8 @@ def _work(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> list[s
         rows.append([a.due, when, _("action"), _account(uri, plan, "actions"), a.title])
     for plan, c in people.commitments[person_id]:
         # Translators: in the column "Due": {date} is the date an open commitment to the customer was due.
-        when = _("{date} — late").format(date=date(c.current_due)) if c.current_due < ctx.today else date(c.current_due)
+        when = (_("{date} — late").format(date=date(c.current_due)) if c.current_due < ctx.today
+                else date(c.current_due))
         rows.append([c.current_due, when, _("commitment"), _account(uri, plan, "commitments"), c.promise])
     rows = [row[1:] for row in sorted(rows, key=lambda r: r[0])]
     return lines + (table([_("Due"), pgettext("kind of work", "What"), _("Account"), _("Item")], rows) if rows

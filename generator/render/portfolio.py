@@ -150,7 +150,8 @@ def concentration(ctx: Context, conc: figures.Concentration) -> list[str]:
                               "computed.").format(field="revenue:"))
     period = formats.period(conc.period)
     # Translators: {period} is a year or a quarter ("2026-Q3"), {amount} an amount of money.
-    ours = _("Our revenue in **{period}**: {amount}.").format(period=period, amount=money(conc.total, settings.currency))
+    ours = _("Our revenue in **{period}**: {amount}.").format(period=period,
+                                                              amount=money(conc.total, settings.currency))
     # Translators: {amount} is an amount of money, {share} a percentage.
     key = _("Key accounts (tiers counted as key) bring **{amount}**, **{share}** of it.").format(
         amount=money(conc.key_amount, settings.currency), share=percent(conc.key_share))

@@ -166,7 +166,8 @@ def to_markdown(report: Report, link: Optional[AccountLink] = None, level: int =
                        "This quarter: {count} opportunities opened, {won} won ({won_value}), {lost} lost "
                        "({lost_value}).", p["new"]).format(count=number(p["new"]), won=number(p["won"]),
                                                            won_value=money(p["won_value"], cur),
-                                                           lost=number(p["lost"]), lost_value=money(p["lost_value"], cur))
+                                                           lost=number(p["lost"]),
+                                                           lost_value=money(p["lost_value"], cur))
     # Translators: the opportunities open on {date}: {count} of them, worth {value}, weighted by their chance.
     still_open = _("Open on {date}: {count}, worth {value}, weighted {weighted}.").format(
         date=_day(report.as_of), count=number(p["open"]), value=money(p["open_value"], cur),
