@@ -179,3 +179,24 @@ def test_amounts_dates_and_quarters_are_written_as_the_reader_writes_them(exampl
     assert amount in home and "580,000 EUR" not in home
     assert f"({quarter})" in home and "(2026-Q3)" not in home
     assert quarter in report.splitlines()[0] and day in report.splitlines()[2]
+
+
+def test_the_words_the_example_does_not_reach_are_translated_too(pseudo, example):
+    """Trends since a review, every count of findings, mono-dependence and a missing exchange rate:
+    the example portfolio has none of them today, the pages' functions are given them."""
+    from generator.health import Health, Trend
+    from generator.render import health, shape
+    from generator.render.figures import AccountShare, Concentration
+
+    before = Health("nordvik", "at_risk", 5.0, (1, 1, 0), 0)
+    now = Health("nordvik", "attention", 1.0, (0, 1, 2), 1)
+    cells = [health.health_cell(now, Trend(direction, "2026-Q3", before)) for direction in ("better", "worse", "same")]
+    cells += [health.health_cell(Health("x", "healthy", 0.0, counts, 0))
+              for counts in ((0, 0, 0), (2, 3, 1), (1, 1, 1))]
+    plan = example.portfolio.plans[0]
+    conc = Concentration("2026-Q3", 1_000_000.0, (AccountShare(plan.id, 800_000.0, 0.8, True),), 800_000.0, 0.8,
+                         ("SEK", "USD"))
+    parts = cells + portfolio_pages.concentration(example, conc) + shape.pictures(example, conc)
+    text = "\n\n".join(parts)
+    assert "mono" in text.casefold() and "SEK" in text
+    assert english_left(text, allowed(example) | {"SEK", "USD"}) == []
