@@ -4,7 +4,7 @@ account team with its matrix."""
 
 from __future__ import annotations
 
-from ..i18n import N_, _
+from ..i18n import N_, _, pgettext
 from ..model import Plan
 from .context import Context, account_diagram, account_page, person_page
 from .escape import Markdown, html, md
@@ -13,6 +13,15 @@ from .matrix import matrix_source, team_risk
 from .md import admonition, anchor_id, bold, bold_anchor, heading, join, link, none, small, table
 from .account_deals import person_link, stakeholder_links
 from .words import ATTITUDES, BUYING_ROLES, STRENGTH_MARK, STRENGTH_ORDER, date, words
+
+
+def role_name(role: str) -> str:
+    """A buying role's short name (the legend, the stakeholder table): its own message, not the long
+    explanation of words.BUYING_ROLES cut at its parenthesis (a translation need not have one)."""
+    names = {"economic": pgettext("buying role", "economic buyer"), "technical": pgettext("buying role", "technical buyer"),
+             "user": pgettext("buying role", "user"), "coach": pgettext("buying role", "coach"),
+             "gatekeeper": pgettext("buying role", "gatekeeper")}
+    return names.get(role) or words(role)
 
 
 def size_style(size: tuple[int, int] | None) -> str:
@@ -65,8 +74,8 @@ def _legend(judgements: bool) -> list[str]:
                 f"<p><b>{lines_label}</b>: {reports} <b>{border_label}</b>: {uncovered} {covers}</p>", "</div>", ""]
     chips = "".join(f'<span class="kam-chip kam-att-{a}">{ATTITUDE_SIGN[a]} {html(words(a))}</span>'
                     for a in ATTITUDES)
-    roles = " ".join(f'<span class="kam-badge">{html(letter)}</span> {html(word.split(" (")[0])}'
-                     for letter, word in BUYING_ROLES.values())
+    roles = " ".join(f'<span class="kam-badge">{html(BUYING_ROLES[role][0])}</span> {html(role_name(role))}'
+                     for role in BUYING_ROLES)
     reports = html(_("solid arrow = reports to (the manager above); dashed arrow (influence view) = "
                      "influences informally."))
     borders = html(_("thick = high influence, medium = medium, thin dashed = low;"))
@@ -143,7 +152,7 @@ def stakeholders(plan: Plan, ctx: Context, uri: str) -> list[str]:
         if s.influences:
             # Translators: {people} lists the names of the people this stakeholder influences informally.
             lines_of.append(Markdown(_("influences {people}").format(people=stakeholder_links(plan, s.influences))))
-        roles = ", ".join(BUYING_ROLES[r][1].split(" (")[0] for r in s.buying_roles)
+        roles = ", ".join(role_name(r) for r in s.buying_roles)
         attitude = Markdown(f'<span class="kam-chip kam-att-{html(s.attitude)}">{html(words(s.attitude))}</span>')
         judged = [roles or None, words(s.influence), attitude] if ctx.judgements else []
         rows.append([join(who, "<br>"), join(lines_of, "<br>") or None, *judged,
