@@ -69,9 +69,10 @@ def header(plan: Plan, ctx: Context, uri: str) -> list[str]:
         facts.append((_("Website"), Markdown(f'<a href="{html(plan.website)}" rel="noopener noreferrer">'
                                              f"{html(plan.website)}</a>")))
     last = plan.last_review
-    # Translators: the date of the last quarterly review and its period, e.g. "2026-10-13 (2026-Q3)".
-    facts.append((_("Last review"), _("{date} ({period})").format(date=date(last.date), period=formats.period(last.period))
-                  if last else _("none yet")))
+    if last:
+        # Translators: the date of the last quarterly review and its period, e.g. "2026-10-13 (2026-Q3)".
+        reviewed = _("{date} ({period})").format(date=date(last.date), period=formats.period(last.period))
+    facts.append((_("Last review"), reviewed if last else _("none yet")))
     if last and last.next_review:
         due = date(last.next_review)
         facts.append((_("Next review"), _("{date} — overdue").format(date=due) if last.next_review < ctx.today else due))
@@ -166,7 +167,8 @@ def situation(plan: Plan, ctx: Context, uri: str) -> list[str]:
         other = currency != settings.currency
         factor = figures.rate(currency, settings)
         # Translators: {currency} is an ISO currency code such as EUR.
-        headers = [_("Period"), _("Our revenue ({currency})").format(currency=currency), _("Change")]
+        revenue = _("Our revenue ({currency})").format(currency=currency)
+        headers = [_("Period"), revenue, _("Change")]
         if other:
             # Translators: the header of the revenue converted into the portfolio's currency, e.g. "In EUR".
             headers.append(_("In {currency}").format(currency=settings.currency))
@@ -187,8 +189,10 @@ def situation(plan: Plan, ctx: Context, uri: str) -> list[str]:
     if plan.situation.competitors:
         lines += [bold(_("Competitors at the customer:")), ""]
         rows = [[c.name, _share(c.share), words(c.satisfaction), c.notes] for c in plan.situation.competitors]
-        # Translators: "Customer is" heads a column of happy / neutral / unhappy (with that competitor).
-        lines += table([_("Competitor"), _("Share"), _("Customer is"), _("Notes")], rows)
+        lines += table([_("Competitor"), _("Share"),
+                        # Translators: heads a column of happy / neutral / unhappy (with that competitor).
+                        _("Customer is"),
+                        _("Notes")], rows)
     return lines
 
 

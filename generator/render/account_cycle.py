@@ -56,10 +56,13 @@ def pipeline(plan: Plan, ctx: Context, uri: str) -> list[str]:
         rows = [[bold(o.title), words(o.stage), money(o.value, cycle.currency_of(o, plan, settings)),
                  percent(o.chance, 0), _close(o, ctx), join(o.products, "<br>"), stakeholder_links(plan, o.stakeholders),
                  person_link(ctx, uri, o.owner) if o.owner else "–", o.next_step] for o in open_]
-        # Translators: table headers of the open opportunities; "Close" heads the expected closing date,
-        # "Their people" the customer's people, "Ours" our people.
-        lines += table([_("Opportunity"), _("Stage"), _("Value"), _("Chance"), _("Close"), _("Products"),
-                        _("Their people"), _("Ours"), _("Next step")], rows, "llrrlllll")
+        lines += table([_("Opportunity"), _("Stage"), _("Value"), _("Chance"),
+                        # Translators: heads the day an opportunity is expected to close (be won or lost).
+                        _("Close"),
+                        _("Products"),
+                        # Translators: "Their people" heads the customer's people, "Ours" our people.
+                        _("Their people"), _("Ours"),
+                        _("Next step")], rows, "llrrlllll")
     closed = sorted((o for o in plan.opportunities if not o.is_open), key=lambda o: o.close, reverse=True)
     if closed:
         lines += [bold(_("Won and lost")), ""]
@@ -122,7 +125,8 @@ def portfolio_pipeline(ctx: Context) -> list[str]:
     """The portfolio's pipeline by stage and by quarter of expected close, in the portfolio currency."""
     settings = ctx.portfolio.settings
     # Translators: {reports} is a link whose text is the next message ("quarterly reports").
-    reports = f"[{md(_('quarterly reports'))}]({rel(HOME, REPORTS)})"
+    reports_text = md(_("quarterly reports"))
+    reports = f"[{reports_text}]({rel(HOME, REPORTS)})"
     lines = [heading(2, _("Pipeline"), "pipeline"), "",
              _("Quarter by quarter, what moved and what needs attention: the {reports}.").format(reports=reports), ""]
     result = cycle.pipeline(ctx.portfolio)

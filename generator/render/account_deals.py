@@ -37,8 +37,10 @@ def buying_process(plan: Plan, ctx: Context, uri: str) -> list[str]:
     if process.steps:
         rows = [[formats.number(i), bold(step.name), stakeholder_links(plan, step.stakeholders), step.duration, step.notes]
                 for i, step in enumerate(process.steps, 1)]
-        # Translators: table headers of the buying process's steps; "Takes" heads how long a step takes.
-        lines += table(["#", _("Step"), _("Who takes part"), _("Takes"), _("Notes")], rows, "rllll")
+        lines += table(["#", _("Step"), _("Who takes part"),
+                        # Translators: heads how long a step of the buying process takes.
+                        _("Takes"),
+                        _("Notes")], rows, "rllll")
     return lines
 
 
@@ -123,8 +125,10 @@ def actions(plan: Plan, ctx: Context, uri: str) -> list[str]:
                     date=due, count=late))
             rows.append([due, bold(a.title), person_link(ctx, uri, a.owner), words(a.status),
                          stakeholder_links(plan, a.stakeholders), tender_titles.get(a.tender), a.notes])
-        # Translators: table headers of the open actions; "With" heads the customer's people taking part.
-        lines += table([_("Due"), _("Action"), _("Owner"), _("Status"), _("With"), _("Tender"), _("Notes")], rows)
+        lines += table([_("Due"), _("Action"), _("Owner"), _("Status"),
+                        # Translators: heads the customer's people an action is done with.
+                        _("With"),
+                        _("Tender"), _("Notes")], rows)
     else:
         lines += none(_("No open actions."))
     if closed:
@@ -172,9 +176,10 @@ def commitments(plan: Plan, ctx: Context, uri: str) -> list[str]:
                      person_link(ctx, uri, c.owner), date(c.made), due, words(c.status), date(c.delivered), moved])
         if c.reschedules:
             history.append(Markdown(f"{bold(c.promise)}<br>" + "<br>".join(_history(c))))
-    # Translators: table headers of the commitments; "To" heads the customer's person it was made to.
-    lines += table([_("Promise"), _("To"), _("Owner"), _("Made"), _("Due"), _("Status"), _("Delivered"),
-                    _("Rescheduled")], rows)
+    lines += table([_("Promise"),
+                    # Translators: heads the customer's person a commitment was made to.
+                    _("To"),
+                    _("Owner"), _("Made"), _("Due"), _("Status"), _("Delivered"), _("Rescheduled")], rows)
     if history:
         lines += [bold(_("History of reschedulings:")), ""] + [f"- {h}" for h in history] + [""]
     return lines
@@ -192,11 +197,14 @@ def reviews(plan: Plan, ctx: Context, uri: str) -> list[str]:
         facts = []
         if review.participants:
             people = join(person_link(ctx, uri, p) for p in review.participants)
-            facts.append(Markdown(f"{bold(_('Taking part:'))} {people}"))
+            label = bold(_("Taking part:"))
+            facts.append(Markdown(f"{label} {people}"))
         if review.with_customer is not None:
-            facts.append(f"{bold(_('Discussed with the customer:'))} " + (_("yes") if review.with_customer else _("no")))
+            label = bold(_("Discussed with the customer:"))
+            facts.append(f"{label} " + (_("yes") if review.with_customer else _("no")))
         if review.next_review:
-            facts.append(f"{bold(_('Next review:'))} {date(review.next_review)}")
+            label = bold(_("Next review:"))
+            facts.append(f"{label} {date(review.next_review)}")
         lines += [f"- {fact}" for fact in facts] + ([""] if facts else [])
         if review.summary:
             lines += [md_block(review.summary), ""]

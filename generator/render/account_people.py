@@ -79,10 +79,12 @@ def _legend(judgements: bool) -> list[str]:
     reports = html(_("solid arrow = reports to (the manager above); dashed arrow (influence view) = "
                      "influences informally."))
     borders = html(_("thick = high influence, medium = medium, thin dashed = low;"))
+    attitude_label, role_label = html(_("Attitude")), html(_("Buying role"))
+    # Translators: follows the legend's bold label "Attitude" and precedes the five attitudes.
+    attitude_note = html(_("(fill and sign before the name):"))
     return ['<div class="kam-legend" markdown="0">',
-            # Translators: follows the legend's bold label "Attitude" and precedes the five attitudes.
-            f"<p><b>{html(_('Attitude'))}</b> {html(_('(fill and sign before the name):'))} {chips}</p>",
-            f"<p><b>{html(_('Buying role'))}</b>: {roles}</p>",
+            f"<p><b>{attitude_label}</b> {attitude_note} {chips}</p>",
+            f"<p><b>{role_label}</b>: {roles}</p>",
             f"<p><b>{lines_label}</b>: {reports} <b>{border_label}</b>: {borders} {uncovered} {covers}</p>",
             "</div>", ""]
 
@@ -142,7 +144,8 @@ def stakeholders(plan: Plan, ctx: Context, uri: str) -> list[str]:
         who = [bold_anchor(s.name, anchor_id("s", s.id))]
         if s.left:
             # Translators: the day the stakeholder left the customer.
-            who.append(Markdown(f"<small>{md(_('left {date}').format(date=date(s.left)))}</small>"))
+            left = _("left {date}").format(date=date(s.left))
+            who.append(Markdown(f"<small>{md(left)}</small>"))
         who += [small(s.title), small(s.unit)]
         lines_of = []
         if s.reports_to in names:
@@ -160,7 +163,8 @@ def stakeholders(plan: Plan, ctx: Context, uri: str) -> list[str]:
                      date(s.last_contact) if s.last_contact else None])
         if s.priorities or s.notes:
             # Translators: before what a stakeholder wants from a proposal (terms, references, numbers ...).
-            parts = [Markdown(f"*{md(_('wants:'))}* {md(s.priorities)}") if s.priorities else None, s.notes]
+            wants = md(_("wants:"))
+            parts = [Markdown(f"*{wants}* {md(s.priorities)}") if s.priorities else None, s.notes]
             notes.append(Markdown(f"{link(s.name, '#' + anchor_id('s', s.id))} — {join(parts, '; ')}"))
     judged = [_("Buying role"), _("Influence"), _("Attitude")] if ctx.judgements else []
     lines += table([_("Name and title"), _("Reporting and influence") if ctx.judgements else _("Reporting"), *judged,
@@ -182,12 +186,13 @@ def private_data(plan: Plan, ctx: Context, uri: str) -> list[str]:
         f'<tr><td><a href="#{anchor_id("s", s.id)}">{html(s.name)}</a></td><td>'
         + "<br>".join(f"<b>{html(words(key))}</b>: {html(value)}" for key, value in s.private.items())
         + "</td></tr>" for s in people)
+    title, person, notes = _("Personal data (team only)"), _("Person"), _("Personal notes")
     note = _("Published because this build was asked to include personal data. "
              "Not in the search index and not in the diagrams.")
     return ['<div class="kam-private" data-search-exclude markdown="0">',
-            f'<h2 id="private" data-search-exclude>{html(_("Personal data (team only)"))}</h2>',
+            f'<h2 id="private" data-search-exclude>{html(title)}</h2>',
             f"<p>{html(note)}</p>",
-            f"<table><thead><tr><th>{html(_('Person'))}</th><th>{html(_('Personal notes'))}</th></tr></thead>"
+            f"<table><thead><tr><th>{html(person)}</th><th>{html(notes)}</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>",
             "</div>", ""]
 

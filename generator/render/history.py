@@ -43,7 +43,8 @@ def last_change(plan: Plan, ctx: Context, uri: str) -> list[str]:
     # Translators: {author} and {subject} are the git commit's author and subject line; {history} is a link
     # to the page's History section, whose text is the next message.
     text = _("Plan last changed on {date} by **{author}**: {subject} ({history})")
-    history_link = f"[{md(_('history'))}](#{ANCHOR})"
+    history_text = md(_("history"))
+    history_link = f"[{history_text}](#{ANCHOR})"
     return [Markdown(text.format(date=cell(date(commit.date.date())), author=md(commit.author),
                                  subject=md(commit.subject), history=history_link)),
             "{: .kam-changed data-search-exclude }", ""]
@@ -75,7 +76,7 @@ def _reason(history: Optional[PlanHistory]) -> str:
         return _(NOT_FROM_GIT)
     if history.git_error is not None:
         return _(NO_GIT).format(error=history.git_error)
-    return _(history.reason or "")
+    return _(history.reason) if history.reason else ""  # never _(""): gettext gives the catalog's header
 
 
 def _summary(history: PlanHistory) -> Markdown:
@@ -104,9 +105,10 @@ def _reviews(history: PlanHistory) -> list[str]:
              date(r.next_review) if r.next_review else None,
              Markdown(recorded.format(date=cell(date(r.recorded.date.date())), author=md(r.recorded.author)))]
             for r in sorted(history.reviews, key=lambda r: r.date, reverse=True)]
-    # Translators: table headers of the reviews as git recorded them: the review's period, the day it was
-    # held, whether the customer took part, the next review's date, and the commit that recorded it.
-    return table([_("Period"), _("Held"), _("With the customer"), _("Next review"), _("Recorded")], rows)
+    return table([_("Period"),
+                  # Translators: "Held" heads the day a review was held, "With the customer" whether the
+                  # customer took part, "Recorded" the commit that first recorded it.
+                  _("Held"), _("With the customer"), _("Next review"), _("Recorded")], rows)
 
 
 def chip(attitude: str) -> Markdown:
