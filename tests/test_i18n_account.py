@@ -85,18 +85,6 @@ def page_text(ctx, plan) -> str:
     return visible_text(markdown.markdown(source, extensions=["admonition", "attr_list", "tables"]))
 
 
-_INNERMOST = re.compile("⟦[^⟦⟧]*⟧")
-
-
-def left_in_english(text: str, allowed) -> list[str]:
-    """untranslated(), after taking out messages nested in messages (a translated name in a template:
-    ⟦⟦Team matrix⟧ (SVG)⟧), innermost first."""
-    while True:
-        text, found = _INNERMOST.subn(" ", text)
-        if not found:
-            return untranslated(text, allowed)
-
-
 class CatalogedPseudo(PseudoTranslations):
     """Brackets only the messages kam.pot holds: a message `make messages` cannot extract (a `_()` inside an
     f-string, a computed msgid) stays bare English, as a translator would never see it."""
@@ -144,7 +132,7 @@ def test_the_account_page_has_no_word_outside_the_catalog(cataloged, portfolio, 
     text = page_text(ctx, plan)
     assert "⟦Stakeholders⟧" in text and "⟦Plan last changed on" in text and "⟦Coverage over time⟧" in text
     assert ("⟦The latest" in text) == (days > 20) and ("⟦Unchanged:" in text) == (not changing)
-    assert left_in_english(text, own_texts()) == []
+    assert untranslated(text, own_texts()) == []
 
 
 @pytest.mark.parametrize("today", [dt.date(2025, 3, 1), dt.date(2026, 12, 15), dt.date(2028, 6, 1)])
@@ -153,7 +141,7 @@ def test_on_other_days_the_notes_on_dates_are_in_the_catalog(cataloged, portfoli
     commitments and opportunities, overdue goals and reviews."""
     ctx = site.context(portfolio, (), site.Options(today=today))
     plan = ctx.portfolio.plan(ACCOUNT)
-    assert left_in_english(page_text(ctx, plan), own_texts()) == []
+    assert untranslated(page_text(ctx, plan), own_texts()) == []
 
 
 def test_a_plan_in_a_currency_without_an_exchange_rate(cataloged, portfolio):
@@ -162,7 +150,7 @@ def test_a_plan_in_a_currency_without_an_exchange_rate(cataloged, portfolio):
     plan = dataclasses.replace(plan, situation=dataclasses.replace(plan.situation, currency="SEK"))
     text = page_text(ctx, plan)
     assert "⟦no exchange rate⟧" in text and "(no exchange rate for SEK in the settings: left out)." in text
-    assert left_in_english(text, own_texts() | {"SEK"}) == []
+    assert untranslated(text, own_texts() | {"SEK"}) == []
 
 
 def test_the_empty_sections_and_a_missing_history_say_so_in_the_catalog(cataloged, portfolio):
@@ -173,7 +161,7 @@ def test_the_empty_sections_and_a_missing_history_say_so_in_the_catalog(cataloge
     ctx.histories = {ACCOUNT: PlanHistory(f"accounts/{ACCOUNT}.yaml", False, NOT_COMMITTED)}
     text = page_text(ctx, empty)
     assert "⟦the file has no commits yet⟧" in text and "⟦No stakeholders recorded yet.⟧" in text
-    assert left_in_english(text, own_texts()) == []
+    assert untranslated(text, own_texts()) == []
 
 
 def test_document_pages_and_the_documents_section_are_in_the_catalog(cataloged, portfolio):
@@ -182,11 +170,11 @@ def test_document_pages_and_the_documents_section_are_in_the_catalog(cataloged, 
     section = visible_text(markdown.markdown("\n".join(documents.section(plan, ctx, f"accounts/{ACCOUNT}/index.md")),
                                              extensions=["tables"]))
     assert "⟦Recorded with⟧" in section
-    assert left_in_english(section, own_texts()) == []
+    assert untranslated(section, own_texts()) == []
     for page in documents.pages(plan, ctx):
         body = page.markdown.split("---\n", 2)[2]
         assert "⟦Document of" in body
-        assert left_in_english(visible_text(markdown.markdown(body)), own_texts()) == []
+        assert untranslated(visible_text(markdown.markdown(body)), own_texts()) == []
 
 
 def test_anchors_stay_english_in_every_language(cataloged, portfolio):

@@ -128,7 +128,8 @@ def classification(plan: Plan, ctx: Context, uri: str) -> list[str]:
         else:
             text = ngettext("Meets **{count} of the {total}** key-account criteria. The customer:",
                             "Meets **{count} of the {total}** key-account criteria. The customer:", len(met))
-        lines += [text.format(count=len(met), total=len(CRITERIA), minimum=minimum), ""]
+        lines += [text.format(count=formats.count(len(met)), total=formats.count(len(CRITERIA)),
+                                  minimum=formats.count(minimum or 0)), ""]
         lines += [f"- {CRITERIA[k]}" for k in met] + [""]
         missing = [CRITERIA[k] for k in CRITERIA if k not in met]
         if missing:
@@ -137,7 +138,7 @@ def classification(plan: Plan, ctx: Context, uri: str) -> list[str]:
             not_met = "; ".join(_("it {criterion}").format(criterion=m) for m in missing)
             lines += [_("Not recorded as met: {criteria}.").format(criteria=not_met), ""]
     elif minimum:
-        lines += [_("No key-account criteria recorded (the tier asks for at least {minimum}).").format(minimum=minimum), ""]
+        lines += [_("No key-account criteria recorded (the tier asks for at least {minimum}).").format(minimum=formats.count(minimum)), ""]
     else:
         lines += [_("No key-account criteria recorded."), ""]
     factors = [(_("Size"), words(c.size)), (_("Significance"), words(c.significance)),
@@ -232,7 +233,7 @@ def products(plan: Plan, ctx: Context, uri: str) -> list[str]:
         text = ngettext("**Whitespace:** {count} product(s) they lack from us in some unit: {products}; "
                         "potential {amount} a year.", "**Whitespace:** {count} product(s) they lack from us in "
                         "some unit: {products}; potential {amount} a year.", len(lacking))
-        lines += [Markdown(text.format(count=len(lacking), products=join(p.name for p in lacking),
+        lines += [Markdown(text.format(count=formats.count(len(lacking)), products=join(p.name for p in lacking),
                                        amount=money(potential, currency))), ""]
     return lines
 

@@ -40,7 +40,7 @@ def pipeline(plan: Plan, ctx: Context, uri: str) -> list[str]:
         weighted = sum((cycle.converted(o, plan, settings) or 0) * o.chance for o in open_)
         missing = sorted({cycle.currency_of(o, plan, settings) for o in open_
                           if cycle.converted(o, plan, settings) is None})
-        amounts = dict(count=len(open_), total=money(total, settings.currency),
+        amounts = dict(count=formats.count(len(open_)), total=money(total, settings.currency),
                        weighted=money(weighted, settings.currency))
         if missing:
             # Translators: {currencies} lists ISO currency codes (EUR, NOK) that have no exchange rate.
@@ -134,16 +134,16 @@ def portfolio_pipeline(ctx: Context) -> list[str]:
         return lines + none(_("No opportunities in the plans yet."))
     cur = settings.currency
     lines += [_("Open opportunities: **{count}**, worth {value}; weighted by their chance of winning, **{weighted}**.")
-              .format(count=formats.number(result.open.count), value=money(result.open.value, cur),
+              .format(count=formats.count(result.open.count), value=money(result.open.value, cur),
                       weighted=money(result.open.weighted, cur)), ""]
     # Translators: {currency} is an ISO currency code such as EUR.
     value_header, weighted_header = _("Value ({currency})").format(currency=cur), _("Weighted ({currency})").format(
         currency=cur)
-    rows = [[words(stage), formats.number(s.count), money(s.value), money(s.weighted)]
+    rows = [[words(stage), formats.count(s.count), money(s.value), money(s.weighted)]
             for stage, s in result.by_stage.items() if stage in STAGES]
     lines += table([_("Stage"), _("Opportunities"), value_header, weighted_header], rows, "lrrr")
     if result.by_quarter:
-        rows = [[formats.period(q), formats.number(s.count), money(s.value), money(s.weighted)]
+        rows = [[formats.period(q), formats.count(s.count), money(s.value), money(s.weighted)]
                 for q, s in result.by_quarter.items()]
         lines += [bold(_("Open opportunities by the quarter they are expected to close:")), ""]
         lines += table([_("Quarter"), _("Opportunities"), value_header, weighted_header], rows, "lrrr")

@@ -35,7 +35,7 @@ def buying_process(plan: Plan, ctx: Context, uri: str) -> list[str]:
     if process.summary:
         lines += [md_block(process.summary), ""]
     if process.steps:
-        rows = [[formats.number(i), bold(step.name), stakeholder_links(plan, step.stakeholders), step.duration, step.notes]
+        rows = [[formats.count(i), bold(step.name), stakeholder_links(plan, step.stakeholders), step.duration, step.notes]
                 for i, step in enumerate(process.steps, 1)]
         lines += table(["#", _("Step"), _("Who takes part"),
                         # Translators: heads how long a step of the buying process takes.
@@ -55,7 +55,7 @@ def tenders(plan: Plan, ctx: Context, uri: str) -> list[str]:
         start = add_months(t.date, -months)
         # Translators: the day a tender's preparation starts, {months} months before the tender's date.
         preparation = ngettext("{date} ({months} month before)", "{date} ({months} months before)", months).format(
-            date=date(start), months=months)
+            date=date(start), months=formats.count(months))
         if t.status in ("expected", "announced"):
             if t.date < ctx.today:
                 preparation = _("{preparation} — date passed, status not updated").format(preparation=preparation)
@@ -64,7 +64,7 @@ def tenders(plan: Plan, ctx: Context, uri: str) -> list[str]:
             else:
                 days = (start - ctx.today).days
                 preparation = ngettext("{preparation} — starts in {count} day", "{preparation} — starts in {count} days",
-                                       days).format(preparation=preparation, count=days)
+                                       days).format(preparation=preparation, count=formats.count(days))
         rows.append([bold(t.title), date(t.date), preparation, words(t.status), money(t.value), t.notes])
     return lines + table([_("Tender"), _("Date"), _("Preparation starts"), _("Status"), _("Value"), _("Notes")], rows,
                          "llllrl")
@@ -101,7 +101,7 @@ def proposals(plan: Plan, ctx: Context, uri: str) -> list[str]:
             elif days <= SOON_DAYS:
                 # Translators: a proposal's expiry date and the days left until then.
                 expires = ngettext("{date} — in {count} day", "{date} — in {count} days", days).format(
-                    date=expires, count=days)
+                    date=expires, count=formats.count(days))
         rows.append([bold(p.title), date(p.sent), expires, words(p.status), money(p.value),
                      stakeholder_links(plan, p.readers), _follow_up(p)])
     return lines + table([_("Proposal"), _("Sent"), _("Expires"), _("Status"), _("Value"), _("Read by"), _("Follow-up")],
@@ -122,7 +122,7 @@ def actions(plan: Plan, ctx: Context, uri: str) -> list[str]:
             if a.due < ctx.today:
                 late = (ctx.today - a.due).days
                 due = bold(ngettext("{date} — overdue {count} day", "{date} — overdue {count} days", late).format(
-                    date=due, count=late))
+                    date=due, count=formats.count(late)))
             rows.append([due, bold(a.title), person_link(ctx, uri, a.owner), words(a.status),
                          stakeholder_links(plan, a.stakeholders), tender_titles.get(a.tender), a.notes])
         lines += table([_("Due"), _("Action"), _("Owner"), _("Status"),
@@ -170,7 +170,7 @@ def commitments(plan: Plan, ctx: Context, uri: str) -> list[str]:
         if c.is_open and c.current_due < ctx.today:
             due = bold(_("{date} — late").format(date=due))
         # Translators: how many times a commitment was rescheduled, and its first due date.
-        moved = _("{count}×, first due {date}").format(count=formats.number(len(c.reschedules)), date=date(c.due)) \
+        moved = _("{count}×, first due {date}").format(count=formats.count(len(c.reschedules)), date=date(c.due)) \
             if c.reschedules else None
         rows.append([bold(c.promise), stakeholder_links(plan, [c.to]) if c.to else "–",
                      person_link(ctx, uri, c.owner), date(c.made), due, words(c.status), date(c.delivered), moved])

@@ -136,7 +136,7 @@ def _size(size: int) -> str:
         # formats has no number with one decimal: a percent of size / 100 without its sign
         amount = formats.percent(size / 1024 / 1024 / 100, 1).removesuffix("%").strip()
         return _("{amount} MB").format(amount=amount)
-    return _("{amount} KB").format(amount=formats.number(max(1, round(size / 1024))))
+    return _("{amount} KB").format(amount=formats.count(max(1, round(size / 1024))))
 
 
 def pages(plan: Plan, ctx: Context) -> list[Page]:

@@ -87,11 +87,11 @@ def _summary(history: PlanHistory) -> Markdown:
     else:
         text = ngettext("From git: {count} commit changed this plan.", "From git: {count} commits changed this plan.",
                         commits)
-    text = text.format(count=commits)
+    text = text.format(count=formats.count(commits))
     if skipped:
         # Translators: follows "From git: N commits changed this plan."; a version is one commit's plan file.
         text += " " + ngettext("{count} version that did not pass the schema left out.",
-                               "{count} versions that did not pass the schema left out.", skipped).format(count=skipped)
+                               "{count} versions that did not pass the schema left out.", skipped).format(count=formats.count(skipped))
     return Markdown(md(text))
 
 
@@ -144,12 +144,13 @@ def _coverage(history: PlanHistory) -> list[str]:
     for point in history.coverage:
         if before is None or point.pairs != before:
             difference = point.pairs - before if before is not None else 0
-            change = "" if before is None else ("+" if difference > 0 else "−") + formats.number(abs(difference))
-            rows.append([date(point.date), formats.number(point.pairs), change, authors.get(point.commit)])
+            change = "" if before is None else ("+" if difference > 0 else "−") + formats.count(abs(difference))
+            rows.append([date(point.date), formats.count(point.pairs), change, authors.get(point.commit)])
         before = point.pairs
     lines = []
     if len(rows) > MAX_COVERAGE_ROWS:
-        lines += [md(_("The latest {shown} of {count} changes:").format(shown=MAX_COVERAGE_ROWS, count=len(rows))), ""]
+        lines += [md(_("The latest {shown} of {count} changes:").format(shown=formats.count(MAX_COVERAGE_ROWS),
+                                                                             count=formats.count(len(rows)))), ""]
         rows = rows[-MAX_COVERAGE_ROWS:]
     rows.reverse()  # newest first, as the reviews
     if len(rows) == 1:
