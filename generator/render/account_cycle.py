@@ -47,7 +47,7 @@ def pipeline(plan: Plan, ctx: Context, uri: str) -> list[str]:
             text = ngettext("{count} open: {total}, weighted by the chance of winning {weighted} (no exchange rate "
                             "for {currencies} in the settings: left out).", "{count} open: {total}, weighted by the "
                             "chance of winning {weighted} (no exchange rate for {currencies} in the settings: left "
-                            "out).", len(open_)).format(currencies=", ".join(missing), **amounts)
+                            "out).", len(open_)).format(currencies=formats.joined(missing), **amounts)
         else:
             text = ngettext("{count} open: {total}, weighted by the chance of winning {weighted}.",
                             "{count} open: {total}, weighted by the chance of winning {weighted}.",
@@ -150,5 +150,5 @@ def portfolio_pipeline(ctx: Context) -> list[str]:
     if result.missing_rates:
         # Translators: {currencies} lists ISO currency codes (EUR, NOK).
         lines += [_("No exchange rate in the settings for: {currencies}; those opportunities are left out of the "
-                    "sums.").format(currencies=", ".join(result.missing_rates)), ""]
+                    "sums.").format(currencies=formats.joined(result.missing_rates)), ""]
     return lines

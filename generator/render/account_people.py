@@ -4,6 +4,7 @@ account team with its matrix."""
 
 from __future__ import annotations
 
+from .. import formats
 from ..i18n import N_, _, pgettext
 from ..model import Plan
 from .context import Context, account_diagram, account_page, person_page
@@ -155,7 +156,7 @@ def stakeholders(plan: Plan, ctx: Context, uri: str) -> list[str]:
         if s.influences:
             # Translators: {people} lists the names of the people this stakeholder influences informally.
             lines_of.append(Markdown(_("influences {people}").format(people=stakeholder_links(plan, s.influences))))
-        roles = ", ".join(role_name(r) for r in s.buying_roles)
+        roles = formats.joined(role_name(r) for r in s.buying_roles)
         attitude = Markdown(f'<span class="kam-chip kam-att-{html(s.attitude)}">{html(words(s.attitude))}</span>')
         judged = [roles or None, words(s.influence), attitude] if ctx.judgements else []
         rows.append([join(who, "<br>"), join(lines_of, "<br>") or None, *judged,

@@ -125,7 +125,7 @@ def section(plan: Plan, ctx: Context, uri: str) -> list[str]:
     for document in shown:
         target = quote(ctx.href(uri, document_uri(plan, document)), safe="/.-_~")
         name = Markdown(f'<a href="{html(target)}">{html(document.path)}</a>')
-        rows.append([name, ", ".join(recorded.get(document.path, [])) or None, _size(document.size)])
+        rows.append([name, formats.joined(recorded.get(document.path, [])) or None, _size(document.size)])
     return [heading(2, _("Documents"), "documents"), ""] + table([_("Document"), _("Recorded with"), _("Size")], rows,
                                                                    "llr")
 
