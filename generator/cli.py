@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .diagnostics import FORMATTERS, Diagnostic, Severity, sort_key, summary_line
+from .i18n import _
 from .plaintext import safe_json, safe_lines, safe_path, safe_text
 from .workspace import ACCOUNTS_DIR, UsageError, load_portfolio, select_files
 
@@ -65,8 +66,9 @@ def _set_language(ctx, param, value):
 
 # English by default, for CI logs; a job summary a sales director reads can be in their language.
 lang_option = click.option("--lang", default="en", show_default=True, metavar="CODE", callback=_set_language,
-                           expose_value=False, is_eager=True,
-                           help="The language of the findings and summaries: en, et, fi, nb (or no), lv, lt, pl, ru.")
+                           expose_value=False, is_eager=True, envvar="KAM_LANG",
+                           help="The language of the findings and summaries: en, et, fi, nb (or no), lv, lt, pl, ru "
+                                "(or env KAM_LANG).")
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
@@ -138,8 +140,9 @@ def check(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool,
             if finding.silenced is None:
                 diagnostics.append(finding.diagnostic)
             elif show_silenced:
-                diagnostics.append(replace(finding.diagnostic, severity=Severity.INFO,
-                                           message=f"{finding.message} (silenced: {finding.silenced})"))
+                # Translators: {message} is a finding's message, {reason} why the plan silences it (the plan's words).
+                message = _("{message} (silenced: {reason})").format(message=finding.message, reason=finding.silenced)
+                diagnostics.append(replace(finding.diagnostic, severity=Severity.INFO, message=message))
     if shown is not None:
         side_files = {result.settings_path.resolve(), result.people_path.resolve()}
         diagnostics = [d for d in diagnostics if Path(d.path).resolve() in shown
