@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .diagnostics import FORMATTERS, Diagnostic, Severity, sort_key, summary_line
+from .i18n import _
 from .plaintext import safe_json, safe_lines, safe_path, safe_text
 from .workspace import ACCOUNTS_DIR, UsageError, load_portfolio, select_files
 
@@ -63,10 +64,21 @@ def _set_language(ctx, param, value):
         raise click.BadParameter(str(exc)) from None
 
 
+def _language_code(ctx, param, value):
+    """A language kam has a catalog for, as its catalog code (None: not given)."""
+    from . import i18n
+
+    try:
+        return None if value is None else i18n.normalise(value)
+    except i18n.LanguageError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 # English by default, for CI logs; a job summary a sales director reads can be in their language.
 lang_option = click.option("--lang", default="en", show_default=True, metavar="CODE", callback=_set_language,
-                           expose_value=False, is_eager=True,
-                           help="The language of the findings and summaries: en, et, fi, nb (or no), lv, lt, pl, ru.")
+                           expose_value=False, is_eager=True, envvar="KAM_LANG",
+                           help="The language of the findings and summaries: en, et, fi, nb (or no), lv, lt, pl, ru "
+                                "(or env KAM_LANG).")
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
@@ -138,8 +150,9 @@ def check(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool,
             if finding.silenced is None:
                 diagnostics.append(finding.diagnostic)
             elif show_silenced:
-                diagnostics.append(replace(finding.diagnostic, severity=Severity.INFO,
-                                           message=f"{finding.message} (silenced: {finding.silenced})"))
+                # Translators: {message} is a finding's message, {reason} why the plan silences it (the plan's words).
+                message = _("{message} (silenced: {reason})").format(message=finding.message, reason=finding.silenced)
+                diagnostics.append(replace(finding.diagnostic, severity=Severity.INFO, message=message))
     if shown is not None:
         side_files = {result.settings_path.resolve(), result.people_path.resolve()}
         diagnostics = [d for d in diagnostics if Path(d.path).resolve() in shown
@@ -363,16 +376,21 @@ def _plan_of(portfolio, account: str):
 @root_option
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="The date the page is as of (default: today).")
-def share_command(account: str, out: Path, root: Path, today) -> None:
+@click.option("--lang", metavar="CODE", default=None, callback=_language_code,
+              help="The language the customer reads: en, et, fi, nb (or no), lv, lt, pl, ru "
+                   "(default: the plan's own language, else the portfolio's, else English).")
+def share_command(account: str, out: Path, root: Path, today, lang: str | None) -> None:
     """Write the customer's page of ACCOUNT: shared goals, actions and reviews, promises, care model.
 
     Nothing about their people, our coverage, findings, competitors or revenue.
     """
-    from .share import share_page
+    from . import i18n
+    from .share import page_language, share_page
 
     portfolio = _valid_portfolio(root, "share")
     plan = _plan_of(portfolio, account)
-    page = share_page(portfolio, plan, today.date() if today else date.today())
+    with i18n.use(lang or page_language(portfolio, plan)):
+        page = share_page(portfolio, plan, today.date() if today else date.today())
     try:
         out.write_text(page, encoding="utf-8")
     except OSError as exc:

@@ -16,7 +16,8 @@ import copy
 import datetime as dt
 import functools
 import re
-from typing import Optional
+from decimal import Decimal
+from typing import Iterable, Optional
 
 from . import i18n
 
@@ -61,7 +62,8 @@ def _fast(amount: float, code: str, kind: str, digits: int, currency: Optional[s
     if template is None:
         return _pattern(code, kind, digits).apply(amount, _locale(code), currency=currency, currency_digits=False)
     before, group, decimal, after = template
-    plain = f"{abs(amount):,.{digits}f}".replace(",", "\0").replace(".", decimal).replace("\0", group)
+    # rounded as Babel rounds: the decimal value of the number as written, half to even
+    plain = f"{abs(Decimal(str(amount))):,.{digits}f}".replace(",", "\0").replace(".", decimal).replace("\0", group)
     return before + plain + after
 
 
@@ -84,6 +86,34 @@ def money(amount: float, currency: Optional[str] = None) -> str:
     if code == i18n.DEFAULT:
         return f"{number(amount)} {currency}"
     return _fast(amount, code, "currency", _digits(amount), currency)
+
+
+def count(amount: int) -> str:
+    """How many of a thing, in a sentence: 1234 (en, ungrouped as kam's messages always wrote it); 1 234 (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return str(amount)
+    return _pattern(code, "decimal", 0).apply(amount, _locale(code))
+
+
+def compact_money(amount: float, currency: str) -> str:
+    """An amount in a finding's sentence, short: '1.23 M EUR', '250 k EUR' (en); '1,23 milj. €' (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return f"{amount / 1_000_000:.2f} M {currency}" if amount >= 1_000_000 else f"{amount / 1000:.0f} k {currency}"
+    from babel.numbers import format_compact_currency
+
+    return format_compact_currency(amount, currency, locale=_locale(code), fraction_digits=2)
+
+
+def figure(amount: float) -> str:
+    """A threshold as a setting gives it, no digit more: 75, 72.5 (en); 72,5 (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return f"{amount:g}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(amount, locale=_locale(code))
 
 
 def percent(share: float, digits: int = 1, signed: bool = False) -> str:
@@ -121,3 +151,26 @@ def period(text: str) -> str:
 
     year, quarter = int(found[1]), int(found[2])
     return format_date(dt.date(year, quarter * 3 - 2, 1), "QQQ y", locale=_locale(code))
+
+
+def joined(items: Iterable[str]) -> str:
+    """Items one after the other, as the reader's language writes a list without its last word: a, b, c."""
+    items = list(items)
+    text = items[0] if items else ""
+    for item in items[1:]:
+        # Translators: joins the next item to the start of a list, as in "a, b" of "a, b and c".
+        text = i18n.pgettext("list", "{items}, {item}").format(items=text, item=item)
+    return text
+
+
+def listing(items: Iterable[str], limit: int = 5) -> str:
+    """a, b and c; a list longer than `limit` ends with 'and N more'."""
+    items = list(items)
+    if len(items) > limit:
+        more = len(items) - limit
+        # Translators: the last item of a shortened list, as in "a, b, c, d, e and 3 more".
+        items = items[:limit] + [i18n.ngettext("{count} more", "{count} more", more).format(count=count(more))]
+    if len(items) <= 1:
+        return "".join(items)
+    # Translators: joins the last item to a list, as in "a, b and c".
+    return i18n.pgettext("list", "{items} and {last}").format(items=joined(items[:-1]), last=items[-1])
