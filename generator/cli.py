@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .diagnostics import FORMATTERS, Diagnostic, Severity, sort_key, summary_line
+from .i18n import _
 from .plaintext import safe_json, safe_lines, safe_path, safe_text
 from .workspace import ACCOUNTS_DIR, UsageError, load_portfolio, select_files
 
@@ -138,8 +139,9 @@ def check(paths: tuple[Path, ...], root: Path, output_format: str, strict: bool,
             if finding.silenced is None:
                 diagnostics.append(finding.diagnostic)
             elif show_silenced:
-                diagnostics.append(replace(finding.diagnostic, severity=Severity.INFO,
-                                           message=f"{finding.message} (silenced: {finding.silenced})"))
+                # Translators: {message} is a finding's message, {reason} why the plan silences it (the plan's words).
+                message = _("{message} (silenced: {reason})").format(message=finding.message, reason=finding.silenced)
+                diagnostics.append(replace(finding.diagnostic, severity=Severity.INFO, message=message))
     if shown is not None:
         side_files = {result.settings_path.resolve(), result.people_path.resolve()}
         diagnostics = [d for d in diagnostics if Path(d.path).resolve() in shown

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Iterable
 
+from . import formats
+from .i18n import ngettext
 from .plaintext import safe_json, safe_path, safe_text
 
 
@@ -79,7 +81,12 @@ def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
     """The closing line for a human: counts by severity."""
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
-    noun = "file" if files == 1 else "files"
+    count = formats.count(files)
     if not errors and not warnings:
-        return f"{files} {noun} checked, no problems"
-    return f"{files} {noun} checked: {errors} error(s), {warnings} warning(s)"
+        return ngettext("{count} file checked, no problems", "{count} files checked, no problems", files).format(
+            count=count)
+    # Translators: {errors} and {warnings} are numbers; write them so that they need no plural form of their
+    # own, as in "3 files checked: errors: 0, warnings: 1".
+    return ngettext("{count} file checked: {errors} error(s), {warnings} warning(s)",
+                    "{count} files checked: {errors} error(s), {warnings} warning(s)", files).format(
+        count=count, errors=formats.count(errors), warnings=formats.count(warnings))

@@ -12,9 +12,11 @@ amount), which CI logs, job summaries and the English tests read. The plans stay
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import re
+from decimal import Decimal
 from typing import Optional
 
 from . import i18n
@@ -36,9 +38,33 @@ def _pattern(code: str, kind: str, digits: int):
     locale = _locale(code)
     source = {"currency": locale.currency_formats["standard"], "percent": locale.percent_formats[None],
               "decimal": locale.decimal_formats[None]}[kind]
-    pattern = parse_pattern(source)
+    pattern = copy.copy(parse_pattern(source))  # Babel shares its parsed patterns: change a copy
     pattern.frac_prec = (digits, digits)
     return pattern
+
+
+@functools.lru_cache(maxsize=None)
+def _template(code: str, kind: str, digits: int, currency: Optional[str], negative: bool):
+    """Babel's rendering of one sample number as a template: (text before, group, decimal, text after).
+    Formatting through it is what Babel writes, ~30 times faster (a 1,000-account site formats
+    ~10^5 amounts and dates); None when the locale's pattern does not fit the plain shape
+    (then Babel formats each number)."""
+    sample = -1234567.25 if negative else 1234567.25
+    text = _pattern(code, kind, digits).apply(sample, _locale(code), currency=currency, currency_digits=False)
+    found = re.search(r"1(\D?)234(\D?)567(?:(\D)25)?", text)
+    if not found or (digits and not found[3]):
+        return None
+    return text[:found.start()], found[1], found[3] or "", text[found.end():]
+
+
+def _fast(amount: float, code: str, kind: str, digits: int, currency: Optional[str] = None) -> str:
+    template = _template(code, kind, digits, currency, amount < 0)
+    if template is None:
+        return _pattern(code, kind, digits).apply(amount, _locale(code), currency=currency, currency_digits=False)
+    before, group, decimal, after = template
+    # rounded as Babel rounds: the decimal value of the number as written, half to even
+    plain = f"{abs(Decimal(str(amount))):,.{digits}f}".replace(",", "\0").replace(".", decimal).replace("\0", group)
+    return before + plain + after
 
 
 def _digits(amount: float) -> int:
@@ -50,7 +76,7 @@ def number(amount: float) -> str:
     code = i18n.current()
     if code == i18n.DEFAULT:
         return f"{amount:,.0f}" if _digits(amount) == 0 else f"{amount:,.2f}"
-    return _pattern(code, "decimal", _digits(amount)).apply(amount, _locale(code))
+    return _fast(amount, code, "decimal", _digits(amount))
 
 
 def money(amount: float, currency: Optional[str] = None) -> str:
@@ -59,8 +85,35 @@ def money(amount: float, currency: Optional[str] = None) -> str:
         return number(amount)
     if code == i18n.DEFAULT:
         return f"{number(amount)} {currency}"
-    return _pattern(code, "currency", _digits(amount)).apply(amount, _locale(code), currency=currency,
-                                                             currency_digits=False)
+    return _fast(amount, code, "currency", _digits(amount), currency)
+
+
+def count(amount: int) -> str:
+    """How many of a thing, in a sentence: 1234 (en, ungrouped as kam's messages always wrote it); 1 234 (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return str(amount)
+    return _pattern(code, "decimal", 0).apply(amount, _locale(code))
+
+
+def compact_money(amount: float, currency: str) -> str:
+    """An amount in a finding's sentence, short: '1.23 M EUR', '250 k EUR' (en); '1,23 milj. €' (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return f"{amount / 1_000_000:.2f} M {currency}" if amount >= 1_000_000 else f"{amount / 1000:.0f} k {currency}"
+    from babel.numbers import format_compact_currency
+
+    return format_compact_currency(amount, currency, locale=_locale(code), fraction_digits=2)
+
+
+def figure(amount: float) -> str:
+    """A threshold as a setting gives it, no digit more: 75, 72.5 (en); 72,5 (fi)."""
+    code = i18n.current()
+    if code == i18n.DEFAULT:
+        return f"{amount:g}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(amount, locale=_locale(code))
 
 
 def percent(share: float, digits: int = 1, signed: bool = False) -> str:
@@ -78,6 +131,11 @@ def date(day: dt.date) -> str:
     code = i18n.current()
     if code == i18n.DEFAULT:
         return day.isoformat()
+    return _date(code, day)
+
+
+@functools.lru_cache(maxsize=8192)  # a site shows the same few thousand dates on many pages
+def _date(code: str, day: dt.date) -> str:
     from babel.dates import format_date
 
     return format_date(day, "medium", locale=_locale(code))

@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import checks, history, site
+from . import checks, history, i18n, site
 from .diagnostics import Diagnostic, Severity
 from .model import Plan
 from .pages import Content
@@ -58,6 +58,7 @@ class Pages:
         self.person_findings: dict[str, tuple] = {}
         self.stats = graphviz.RenderStats()
         self.report_uris: set[str] = set()
+        self.language = i18n.DEFAULT  # the site's default language, that of the pages made
         self.report_memos: dict = {}  # quarter's end -> the checks' memo for the reports (checks.run_checks)
         self.reports_due = None  # the render context the reports are still to be made from
 
@@ -151,6 +152,15 @@ class Pages:
         result = self.base
         result.plans = list(self.plans.values())
         portfolio = result.portfolio()
+        language = portfolio.settings.site_languages[0]
+        if language != self.language:  # the settings' language changed: every finding's words too
+            self.memo.clear()
+            self.report_memos.clear()
+            self.language = language
+        with i18n.use(language):
+            self._render_pages(portfolio, touched, people_named)
+
+    def _render_pages(self, portfolio, touched: Optional[set[str]], people_named: Iterable[str]) -> None:
         findings = checks.run_checks(portfolio, self.options.today, graphs=self.graphs, memo=self.memo)
         ctx = site.context(portfolio, findings, self.options)
         ids = {plan.id for plan in portfolio.plans}
@@ -206,7 +216,8 @@ class Pages:
         if ctx is None or self.errors:
             return False
         files = {uri: data for uri, data in self.files.items() if uri not in self.report_uris}
-        self.files = {**files, **self._reports(ctx)}
+        with i18n.use(self.language):
+            self.files = {**files, **self._reports(ctx)}
         return True
 
     def _diagrams(self, ctx, touched: Optional[set[str]]) -> None:

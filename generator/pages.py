@@ -81,12 +81,14 @@ def read_settings(root: Path, today: Optional[dt.date] = None) -> Settings:
 
 
 def generate(root: Path, options: site.Options, progress: Optional[site.Progress] = None) -> dict[str, Content]:
-    """Every generated file of the site under `root`, by its path in the docs folder (SiteError on bad plans)."""
-    from . import checks
+    """Every generated file of the site under `root`, by its path in the docs folder (SiteError on bad plans),
+    in the site's default language (another builder's own translations are its business)."""
+    from . import checks, i18n
 
     portfolio = site.load(root, progress)
-    built = site.build(portfolio, checks.run_checks(portfolio, options.today), options, progress)
-    return files_of(built)
+    with i18n.use(portfolio.settings.site_languages[0]):
+        built = site.build(portfolio, checks.run_checks(portfolio, options.today), options, progress)
+        return files_of(built)
 
 
 def files_of(built: site.Site) -> dict[str, Content]:

@@ -31,8 +31,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File, Files, InclusionLevel
+from material.plugins.search.plugin import SearchPlugin
 
-from . import audience, checks, pages, publish, site
+from . import audience, checks, i18n, pages, publish, search_index, site, site_languages
 from .cache import linked
 from .plaintext import safe_lines, safe_text
 from .workspace import ACCOUNTS_DIR, plan_files
@@ -40,6 +41,10 @@ from .workspace import ACCOUNTS_DIR, plan_files
 log = logging.getLogger("mkdocs.plugins.kam")
 
 PROGRESS_MIN_ACCOUNTS = 100  # smaller sites build in a few seconds: no progress lines
+
+# The language of the tree being built, while the default tree's build runs another language's
+# build (on_post_build): that build's plugin writes in it, into the default tree's staging folder.
+_building_language = None
 
 class Flag(c.BaseConfigOption[bool]):
     """true/false, also as the text of an environment variable (1, yes, on ...)."""
@@ -87,10 +92,18 @@ class KamPlugin(BasePlugin[KamConfig]):
     dirty = False
     _ours: frozenset = frozenset()  # docs/ files `kam pages` wrote
     staging = None  # the folder the site is built in, moved to site_dir when complete (generator/publish.py)
+    command = "build"
+    languages: tuple[str, ...] = (i18n.DEFAULT,)
+    language = i18n.DEFAULT
+    _language_before = None  # the process's language before this build set its own, back at shutdown
 
     def on_startup(self, command, dirty):
         self.dirty = dirty  # `mkdocs build --dirty` builds on top of site/: nothing to swap
+        self.command = command
 
+    # Before the search plugin's on_config: it takes its defaults (separator, pipeline) from
+    # theme.language, which the portfolio's settings set here.
+    @event_priority(100)
     def on_config(self, config):
         # Load and validate first: invalid plans stop the build before site/ is touched.
         self.root = Path(self.config.root or Path(config.config_file_path or "mkdocs.yml").parent).resolve()
@@ -104,12 +117,13 @@ class KamPlugin(BasePlugin[KamConfig]):
             self.portfolio = site.load(self.root, self.progress)
         except (site.SiteError, audience.AudienceError) as exc:
             raise PluginError(safe_lines(str(exc))) from None
+        self._set_language(config)
         # docs/README.md says what to run to a builder that does not run this plugin (pages.PLACEHOLDER):
         # here the generated home page takes its place, without MkDocs' warning about the two.
         config.exclude_docs = (config.exclude_docs or pathspec.GitIgnoreSpec.from_lines([])) + \
             pathspec.GitIgnoreSpec.from_lines([f"/{pages.PLACEHOLDER}"])
         self._ours = pages.written_by_kam(Path(config.docs_dir))
-        if not self.dirty:
+        if not self.dirty and _building_language is None:  # another language's tree: inside the default's staging
             self.site_dir = config.site_dir
             self.staging = publish.staging_for(Path(config.site_dir))
             config.site_dir = str(self.staging)
@@ -161,11 +175,18 @@ class KamPlugin(BasePlugin[KamConfig]):
         return env
 
     def on_post_page(self, output, page, config):
+        output = site_languages.with_page_labels(output)
         return self.built.finish(output) if self.built is not None else output
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config):
         gc.unfreeze()  # `mkdocs serve`: the next build's collections may free this one's objects
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            index.write_text(search_index.add_folded(index.read_text(encoding="utf-8")), encoding="utf-8")
+        if _building_language is None and len(self.languages) > 1 and self.command != "serve":
+            self._build_other_languages(config)
+        self._restore_language()
         if self.staging is None:
             return
         counted = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
@@ -174,10 +195,46 @@ class KamPlugin(BasePlugin[KamConfig]):
         publish.publish(self.staging, Path(self.site_dir))
         config.site_dir, self.staging = self.site_dir, None
 
+    def _restore_language(self) -> None:
+        """The process's language as before this build (tests and `kam` commands build in-process)."""
+        if self._language_before is not None:
+            i18n.set_language(self._language_before)
+            self._language_before = None
+
     def on_build_error(self, error):
+        self._restore_language()
         if self.staging is not None:  # the previous site stays as it was
             publish.discard(self.staging)
             self.staging = None
+
+    def _set_language(self, config) -> None:
+        """The tree's language for kam's words, Material's interface, the switcher and the search index."""
+        settings = self.portfolio.settings
+        if self._language_before is None:
+            self._language_before = i18n.current()
+        self.languages = settings.site_languages
+        self.language = _building_language or self.languages[0]
+        i18n.set_language(self.language)
+        site_languages.configure(config, self.language, self.languages, self.portfolio.plans, SearchPlugin)
+
+    def _build_other_languages(self, config) -> None:
+        """Each further language's tree, built into the default tree's staging folder (published with it).
+        `mkdocs serve` shows the default language only: a rebuild per edit stays one build."""
+        global _building_language
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        for code in self.languages[1:]:
+            log.info(f"kam: building the {i18n.LANGUAGES[code]} ({code}) site")
+            _building_language = code
+            try:
+                other = load_config(config.config_file_path, site_dir=str(Path(config.site_dir) / code),
+                                    strict=config.strict, use_directory_urls=config.use_directory_urls)
+                other.plugins.on_startup(command="build", dirty=False)
+                build(other)
+                other.plugins.on_shutdown()
+            finally:
+                _building_language = None
 
     def _replace(self, files: Files, made: list[File]) -> Files:
         """docs/ files with the generated ones in place of those of the same name, and without what an

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Optional
 from urllib.parse import unquote, urlsplit
 
-from . import pages, site
+from . import pages, search_index, site, site_languages
 from .diagnostics import format_text
 from .incremental import Pages
 from .rowcache import RowCache
@@ -107,7 +107,7 @@ class SearchIndex:
     def merge(self, urls: set[str]) -> None:
         """Take the new entries, keep the others' for pages still in the site (`urls`), write it back."""
         try:
-            index = json.loads(self.path.read_text(encoding="utf-8"))
+            index = json.loads(search_index.add_folded(self.path.read_text(encoding="utf-8")))
         except (OSError, ValueError):
             return
         self.config = index.get("config", self.config)
@@ -184,12 +184,16 @@ class Server:
         return time.perf_counter() - started
 
     def _mkdocs(self) -> None:
+        from material.plugins.search.plugin import SearchPlugin
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
         started = time.perf_counter()
         config = load_config(config_file=str(self.config_file))
         config.plugins["kam-serve-rows"] = self.rows  # big pages: only changed table rows converted
+        # the default language only (`mkdocs build` makes the others), set as the kam plugin does
+        site_languages.configure(config, self.pages.language, (self.pages.language,), self.pages.plans.values(),
+                                 SearchPlugin)
         build(config, dirty=self.built)
         self.built = True
         merged = time.perf_counter()

@@ -50,7 +50,7 @@ def visible_text(markup: str) -> str:
     return html_module.unescape(_TAG.sub(" ", markup))
 
 
-_BRACKETED = re.compile(f"{OPEN}[^{CLOSE}]*{CLOSE}")
+_BRACKETED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -59,4 +59,8 @@ def untranslated(text: str, allowed=()) -> list[str]:
     (plan content, ids, codes the test knows are not labels)."""
     for item in sorted(allowed, key=len, reverse=True):
         text = text.replace(item, " ")
-    return _LATIN_WORD.findall(_BRACKETED.sub(" ", text))
+    while True:  # innermost first: a message's parameter may be a message of its own
+        stripped = _BRACKETED.sub(" ", text)
+        if stripped == text:
+            return _LATIN_WORD.findall(text)
+        text = stripped

@@ -8,7 +8,9 @@ from typing import Iterator
 from .. import cycle
 from ..model import Plan
 from .registry import Context, Param, Problem, check
-from .wording import first_present, plural
+from .. import formats
+from ..i18n import _, ngettext
+from .wording import first_present
 
 
 def _team_path(plan: Plan) -> tuple:
@@ -22,8 +24,10 @@ def required_role_missing(plan: Plan, ctx: Context) -> Iterator[Problem]:
     roles = {member.role for member in plan.team}
     for role in ctx.tier.care_model.required_roles if ctx.tier else ():
         if role not in roles:
-            yield Problem(_team_path(plan), f"the team has no {role}; {ctx.tier_phrase()} requires one",
-                          subject=role, key=True)
+            # Translators: {role} is a team role as written in the plan (executive_sponsor); {tier} "the strategic
+            # tier" or "the portfolio settings".
+            message = _("the team has no {role}; {tier} requires one").format(role=role, tier=ctx.tier_phrase())
+            yield Problem(_team_path(plan), message, subject=role, key=True)
 
 
 @check("KAM402", "team too small", params=[
@@ -34,8 +38,11 @@ def team_too_small(plan: Plan, ctx: Context) -> Iterator[Problem]:
     """Fewer of our people on the team than the tier's care model asks for (min_team_size)."""
     size, wanted = len(plan.team), ctx.params["min_size"]
     if size < wanted:
-        yield Problem(_team_path(plan), f"the team has {plural(size, 'person', 'people')} of ours; "
-                      f"{ctx.tier_phrase()} asks for at least {wanted}", key=True, people=(plan.owner,))
+        # Translators: {count} is the team's size, {wanted} the fewest people the tier asks for.
+        message = ngettext("the team has {count} person of ours; {tier} asks for at least {wanted}",
+                           "the team has {count} people of ours; {tier} asks for at least {wanted}", size)
+        yield Problem(_team_path(plan), message.format(count=formats.count(size), tier=ctx.tier_phrase(),
+                                                       wanted=formats.count(wanted)), key=True, people=(plan.owner,))
 
 
 def _timeline_path(plan: Plan) -> tuple:
@@ -56,16 +63,25 @@ def complaint_late(plan: Plan, ctx: Context) -> Iterator[Problem]:
         waited = cycle.hours_waiting(event, ctx.today)
         if waited is None or waited <= limit:
             continue
-        c, what = event.complaint, _short(event.summary)
+        c = event.complaint
+        names = {"date": formats.date(event.date), "summary": _short(event.summary), "waited": hours(waited),
+                 "tier": ctx.tier_phrase(), "count": formats.count(limit)}
         if c.responded_at is not None:
-            yield Problem(c.path + ("responded",), f"the complaint of {event.date} ({what}) was answered "
-                          f"after {hours(waited)}; {ctx.tier_phrase()} promises an answer within "
-                          f"{plural(limit, 'hour')}", subject=c.opened, people=event.participants or (plan.owner,))
+            # Translators: {summary} is the complaint as the plan sums it up, {waited} a duration ("8 hours 1 minute").
+            message = ngettext("the complaint of {date} ({summary}) was answered after {waited}; {tier} promises an "
+                               "answer within {count} hour", "the complaint of {date} ({summary}) was answered after "
+                               "{waited}; {tier} promises an answer within {count} hours", limit)
+            yield Problem(c.path + ("responded",), message.format(**names), subject=c.opened,
+                          people=event.participants or (plan.owner,))
         else:
-            yield Problem(c.path + ("opened",), f"the complaint of {event.date} ({what}) has waited "
-                          f"{hours(waited)} without an answer; {ctx.tier_phrase()} promises one within "
-                          f"{plural(limit, 'hour')}: answer it and record complaint.responded",
-                          subject=c.opened, people=event.participants or (plan.owner,))
+            # Translators: {summary} is the complaint as the plan sums it up, {waited} a duration ("8 hours 1 minute");
+            # keep "complaint.responded" as it is (the plan's field).
+            message = ngettext("the complaint of {date} ({summary}) has waited {waited} without an answer; {tier} "
+                               "promises one within {count} hour: answer it and record complaint.responded",
+                               "the complaint of {date} ({summary}) has waited {waited} without an answer; {tier} "
+                               "promises one within {count} hours: answer it and record complaint.responded", limit)
+            yield Problem(c.path + ("opened",), message.format(**names), subject=c.opened,
+                          people=event.participants or (plan.owner,))
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -77,9 +93,14 @@ def hours(value: float) -> str:
     minutes = round(value * 60)
     whole, rest = divmod(minutes, 60)
     if whole < 48:
-        return plural(whole, "hour") + (f" {plural(rest, 'minute')}" if rest else "")
-    days, left = divmod(whole, 24)
-    return plural(days, "day") + (f" {plural(left, 'hour')}" if left else "")
+        big = ngettext("{count} hour", "{count} hours", whole).format(count=formats.count(whole))
+        small = ngettext("{count} minute", "{count} minutes", rest).format(count=formats.count(rest)) if rest else ""
+    else:
+        days, left = divmod(whole, 24)
+        big = ngettext("{count} day", "{count} days", days).format(count=formats.count(days))
+        small = ngettext("{count} hour", "{count} hours", left).format(count=formats.count(left)) if left else ""
+    # Translators: a duration of two units, as in "8 hours 1 minute" or "3 days 4 hours".
+    return _("{larger} {smaller}").format(larger=big, smaller=small) if small else big
 
 
 @check("KAM404", "too few management meetings", params=[
@@ -95,7 +116,21 @@ def management_meetings(plan: Plan, ctx: Context) -> Iterator[Problem]:
     held = cycle.management_meetings(plan, ctx.today)
     if len(held) >= wanted:
         return
-    last = f"; the last was on {held[-1].date}" if held else ""
-    yield Problem(_timeline_path(plan), f"{plural(len(held), 'management meeting')} in the 12 months to "
-                  f"{ctx.today}{last}; {ctx.tier_phrase()} schedules {wanted} a year: plan one and record it "
-                  f"under interactions (kind: management_meeting)", key=True, people=(plan.owner,))
+    names = {"count": formats.count(len(held)), "date": formats.date(ctx.today), "tier": ctx.tier_phrase(),
+             "wanted": formats.count(wanted), "last": formats.date(held[-1].date) if held else None}
+    if held:
+        # Translators: {wanted} is how many meetings the tier schedules a year; {last} the day of the last one;
+        # keep "interactions (kind: management_meeting)" as it is (written in the plan).
+        message = ngettext("{count} management meeting in the 12 months to {date}; the last was on {last}; {tier} "
+                           "schedules {wanted} a year: plan one and record it under interactions (kind: "
+                           "management_meeting)", "{count} management meetings in the 12 months to {date}; the last "
+                           "was on {last}; {tier} schedules {wanted} a year: plan one and record it under interactions "
+                           "(kind: management_meeting)", len(held))
+    else:
+        # Translators: {wanted} is how many meetings the tier schedules a year; keep "interactions (kind:
+        # management_meeting)" as it is (written in the plan).
+        message = ngettext("{count} management meeting in the 12 months to {date}; {tier} schedules {wanted} a year: "
+                           "plan one and record it under interactions (kind: management_meeting)",
+                           "{count} management meetings in the 12 months to {date}; {tier} schedules {wanted} a year: "
+                           "plan one and record it under interactions (kind: management_meeting)", len(held))
+    yield Problem(_timeline_path(plan), message.format(**names), key=True, people=(plan.owner,))

@@ -6,12 +6,15 @@ from typing import Iterator
 
 from ..model import Plan
 from .registry import Context, Problem, check
+from .. import formats
+from ..i18n import ngettext
 from .wording import listing
 
 
-def _criteria(plan: Plan) -> str:
+def _names(plan: Plan, ctx: Context, wanted: int) -> dict:
     met = plan.classification.criteria
-    return f"{len(met)} of the key-account criteria" + (f" ({listing(met, 6)})" if met else "")
+    return {"count": formats.count(len(met)), "criteria": listing(met, 6), "tier": ctx.tier_phrase(),
+            "wanted": formats.count(wanted), "top": ctx.settings.tiers[0].id, "current": ctx.tier.id}
 
 
 @check("KAM601", "tier criteria not met")
@@ -19,9 +22,20 @@ def criteria_not_met(plan: Plan, ctx: Context) -> Iterator[Problem]:
     """The account meets fewer key-account criteria (classification.criteria) than its tier's min_criteria."""
     if ctx.tier is None or len(plan.classification.criteria) >= ctx.tier.min_criteria:
         return
-    yield Problem(("tier",), f"the account meets {_criteria(plan)}; {ctx.tier_phrase()} asks for "
-                  f"{ctx.tier.min_criteria}: record the criteria it meets, or move it to a lower tier",
-                  people=(plan.owner,))
+    met = len(plan.classification.criteria)
+    if met:
+        # Translators: {criteria} are the criteria the plan records, as written in it; {tier} "the strategic tier";
+        # {wanted} how many the tier asks for.
+        message = ngettext("the account meets {count} of the key-account criteria ({criteria}); {tier} asks for "
+                           "{wanted}: record the criteria it meets, or move it to a lower tier",
+                           "the account meets {count} of the key-account criteria ({criteria}); {tier} asks for "
+                           "{wanted}: record the criteria it meets, or move it to a lower tier", met)
+    else:
+        message = ngettext("the account meets {count} of the key-account criteria; {tier} asks for {wanted}: record "
+                           "the criteria it meets, or move it to a lower tier", "the account meets {count} of the "
+                           "key-account criteria; {tier} asks for {wanted}: record the criteria it meets, or move it "
+                           "to a lower tier", met)
+    yield Problem(("tier",), message.format(**_names(plan, ctx, ctx.tier.min_criteria)), people=(plan.owner,))
 
 
 @check("KAM602", "could sit in the top tier", default_severity="info")
@@ -30,6 +44,12 @@ def could_move_up(plan: Plan, ctx: Context) -> Iterator[Problem]:
     top = ctx.settings.tiers[0]
     if ctx.tier is None or ctx.tier.id == top.id or top.min_criteria <= ctx.tier.min_criteria:
         return
-    if len(plan.classification.criteria) >= top.min_criteria:
-        yield Problem(("tier",), f"the account meets {_criteria(plan)}, enough for the {top.id} tier "
-                      f"({top.min_criteria}), but sits in {ctx.tier.id}: consider moving it up", people=(plan.owner,))
+    met = len(plan.classification.criteria)
+    if met >= top.min_criteria:
+        # Translators: {criteria} are the criteria the plan records; {top} and {current} are tier ids as written in
+        # the settings; {wanted} how many criteria the top tier asks for.
+        message = ngettext("the account meets {count} of the key-account criteria ({criteria}), enough for the {top} "
+                           "tier ({wanted}), but sits in {current}: consider moving it up",
+                           "the account meets {count} of the key-account criteria ({criteria}), enough for the {top} "
+                           "tier ({wanted}), but sits in {current}: consider moving it up", met)
+        yield Problem(("tier",), message.format(**_names(plan, ctx, top.min_criteria)), people=(plan.owner,))

@@ -15,8 +15,9 @@ from typing import Any, Iterator, Optional
 
 from ..diagnostics import Severity
 from ..model import CheckSetting, Settings, Tier, TierCheckSetting
-from ..validate import did_you_mean
-from .registry import REGISTRY, Check, Problem, did_you_mean_code
+from ..i18n import _
+from .registry import REGISTRY, Check, Problem, no_such_check
+from .wording import closest
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def _valid(check: Check, params) -> dict[str, Any]:
     out = {}
     for name, value in params.items():
         param = check.param(name)
-        if param is not None and param.problem(value) is None:
+        if param is not None and param.problem(value, check.code) is None:
             out[name] = float(value) if param.kind is float else value
     return out
 
@@ -87,17 +88,15 @@ class CheckConfig:
         for code, setting in self.checks.items():
             check = REGISTRY.get(code)
             if check is None:
-                yield _error(setting.path, f"there is no check {code}{did_you_mean_code(code)}; "
-                             f"see the README's table of checks", "unknown-check", key=True)
+                yield _error(setting.path, no_such_check(code), "unknown-check", key=True)
                 continue
             yield from _param_problems(check, setting.params, setting.path + ("params",))
             for tier_id, override in setting.tiers.items():
                 if check.scope == "portfolio":
-                    yield _error(override.path, f"{code} looks at the whole portfolio: it has no per-tier settings",
-                                 "unknown-tier", key=True)
+                    yield _error(override.path, _("{code} looks at the whole portfolio: it has no per-tier "
+                                                  "settings").format(code=code), "unknown-tier", key=True)
                 elif tier_id not in tiers:
-                    yield _error(override.path, f"'{tier_id}' is not a tier of the portfolio settings "
-                                 f"({', '.join(tiers)}){did_you_mean(tier_id, tiers)}", "unknown-tier", key=True)
+                    yield _error(override.path, _not_a_tier(tier_id, tiers), "unknown-tier", key=True)
                 else:
                     yield from _param_problems(check, override.params, override.path + ("params",))
         yield from health_problems(self.settings)
@@ -110,14 +109,21 @@ def health_problems(settings: Settings) -> Iterator[Problem]:
     rules = [(settings.health.weights, ("health", "weights"))]
     for tier_id, rule in settings.health.tiers.items():
         if tier_id not in tiers:
-            yield _error(("health", "tiers", tier_id), f"'{tier_id}' is not a tier of the portfolio settings "
-                         f"({', '.join(tiers)}){did_you_mean(tier_id, tiers)}", "unknown-tier", key=True)
+            yield _error(("health", "tiers", tier_id), _not_a_tier(tier_id, tiers), "unknown-tier", key=True)
         rules.append((rule.weights, ("health", "tiers", tier_id, "weights")))
     for weights, path in rules:
         for code in weights:
             if code not in REGISTRY:
-                yield _error(path + (code,), f"there is no check {code}{did_you_mean_code(code)}; "
-                             f"see the README's table of checks", "unknown-check", key=True)
+                yield _error(path + (code,), no_such_check(code), "unknown-check", key=True)
+
+
+def _not_a_tier(tier_id: str, tiers: list[str]) -> str:
+    meant, names = closest(tier_id, tiers), {"tier": tier_id, "tiers": ", ".join(tiers)}
+    if meant:
+        # Translators: {tier} is a tier id as the user wrote it, {tiers} the settings' tier ids, {meant} the likely one.
+        return _("'{tier}' is not a tier of the portfolio settings ({tiers}) (did you mean '{meant}'?)").format(
+            meant=meant, **names)
+    return _("'{tier}' is not a tier of the portfolio settings ({tiers})").format(**names)
 
 
 def _error(path: tuple, message: str, code: str, *, key: bool = False) -> Problem:
@@ -128,9 +134,20 @@ def _param_problems(check: Check, params, path: tuple) -> Iterator[Problem]:
     for name, value in params.items():
         param = check.param(name)
         if param is None:
-            known = [p.name for p in check.params]
-            what = f"its parameters are: {', '.join(known)}" if known else "it has no parameters"
-            yield _error(path + (name,), f"{check.code} has no parameter '{name}'{did_you_mean(name, known)}; {what}",
-                         "unknown-param", key=True)
-        elif (why := param.problem(value)) is not None:
-            yield _error(path + (name,), f"{check.code} parameter '{name}' {why}", "bad-param")
+            yield _error(path + (name,), _no_such_param(check, name), "unknown-param", key=True)
+        elif (why := param.problem(value, check.code)) is not None:
+            yield _error(path + (name,), why, "bad-param")
+
+
+def _no_such_param(check: Check, name: str) -> str:
+    known = [p.name for p in check.params]
+    if not known:
+        # Translators: {code} is a check code (KAM101), {name} a parameter as written in the settings.
+        return _("{code} has no parameter '{name}'; it has no parameters").format(code=check.code, name=name)
+    names = {"code": check.code, "name": name, "known": ", ".join(known)}
+    meant = closest(name, known)
+    if meant:
+        # Translators: {known} are the check's parameter names, {meant} the one the user likely meant.
+        return _("{code} has no parameter '{name}' (did you mean '{meant}'?); its parameters are: {known}").format(
+            meant=meant, **names)
+    return _("{code} has no parameter '{name}'; its parameters are: {known}").format(**names)

@@ -16,12 +16,14 @@ from .. import analyse
 from ..diagnostics import Severity
 from ..model import Plan, Portfolio
 from .registry import Context, Param, Problem, check
-from .wording import listing, money, plural
+from .. import formats
+from ..i18n import _, ngettext
+from .wording import figure, listing, money, percent
 
 
 def period_span(period: str) -> tuple[dt.date, dt.date]:
     """The first and last day of a period: 2026, 2026-H1, 2026-Q3 or 2026-05."""
-    year, _, part = str(period).partition("-")
+    year, _dash, part = str(period).partition("-")
     first, last = 1, 12
     if part.startswith("H"):
         first = 1 + 6 * (int(part[1]) - 1)
@@ -47,7 +49,7 @@ class RevenueBase:
     total_path: tuple = ()
     amounts: dict = field(default_factory=dict)  # plan id -> (amount in our currency, path of the entry)
     missing_rate: dict = field(default_factory=dict)  # plan id -> currency without a rate
-    note: Optional[str] = None  # why concentration could not be computed
+    unmatched: tuple = ()  # settings.revenue's periods, when no plan with booked revenue has them all
 
 
 def revenue_base(portfolio: Portfolio) -> RevenueBase:
@@ -62,8 +64,7 @@ def revenue_base(portfolio: Portfolio) -> RevenueBase:
     if not current:
         return RevenueBase()
     if not common:
-        return RevenueBase(note=f"no period is in both settings.revenue ({listing(sorted(totals), 8)}) and every "
-                                f"plan with booked revenue: revenue concentration is not checked")
+        return RevenueBase(unmatched=tuple(sorted(totals)))
     period = max(common, key=_latest_key)
     base = RevenueBase(period, totals[period].amount, totals[period].path + ("amount",))
     for plan in portfolio.plans:
@@ -80,7 +81,7 @@ def revenue_base(portfolio: Portfolio) -> RevenueBase:
 
 
 def _share(amount: float, total: float) -> str:
-    return f"{100 * amount / total:.1f} %"
+    return percent(amount / total)
 
 
 @check("KAM501", "mono-dependency", params=[
@@ -91,17 +92,23 @@ def mono_dependency(plan: Plan, ctx: Context) -> Iterator[Problem]:
     """One account makes more than a set share of our revenue (75 % by default): we depend on one customer."""
     base: RevenueBase = ctx.once("revenue", lambda: revenue_base(ctx.portfolio))
     if plan.id in base.missing_rate:
-        yield Problem(("situation", "currency"), f"no exchange rate for {base.missing_rate[plan.id]} in the portfolio "
-                      f"settings (exchange_rates): this account is left out of revenue concentration")
+        # Translators: {currency} is a currency code (USD); keep "exchange_rates" as it is (the settings' field).
+        message = _("no exchange rate for {currency} in the portfolio settings (exchange_rates): this account is left "
+                    "out of revenue concentration").format(currency=base.missing_rate[plan.id])
+        yield Problem(("situation", "currency"), message)
         return
     if plan.id not in base.amounts or not base.total:
         return
     amount, path = base.amounts[plan.id]
     if 100 * amount / base.total > ctx.params["max_percent"]:
         currency = ctx.settings.currency
-        yield Problem(path, f"this account made {_share(amount, base.total)} of our revenue in {base.period} "
-                      f"({money(amount, currency)} of {money(base.total, currency)}), over the "
-                      f"{ctx.params['max_percent']:g} % limit: we depend on one customer", people=(plan.owner,))
+        # Translators: {share} is "80.0 %", {period} "2025" or "2026-Q3", {amount} and {total} money ("1.23 M EUR"),
+        # {limit} the highest share allowed ("75 %").
+        message = _("this account made {share} of our revenue in {period} ({amount} of {total}), over the {limit} "
+                    "limit: we depend on one customer")
+        yield Problem(path, message.format(share=_share(amount, base.total), period=formats.period(base.period),
+                                           amount=money(amount, currency), total=money(base.total, currency),
+                                           limit=_limit(ctx.params["max_percent"])), people=(plan.owner,))
 
 
 @check("KAM502", "key-account share out of band", scope="portfolio", params=[
@@ -113,8 +120,12 @@ def mono_dependency(plan: Plan, ctx: Context) -> Iterator[Problem]:
 def key_share(portfolio: Portfolio, ctx: Context) -> Iterator[Problem]:
     """Key accounts together make a share of our revenue outside a set band (30-55 % by default)."""
     base: RevenueBase = ctx.once("revenue", lambda: revenue_base(portfolio))
-    if base.note:
-        yield Problem(("revenue",), base.note, key=True, source="settings", severity=Severity.INFO)
+    if base.unmatched:
+        # Translators: {periods} are the periods of settings.revenue ("2024 and 2025"); keep "settings.revenue"
+        # as it is.
+        message = _("no period is in both settings.revenue ({periods}) and every plan with booked revenue: revenue "
+                    "concentration is not checked").format(periods=listing(map(formats.period, base.unmatched), 8))
+        yield Problem(("revenue",), message, key=True, source="settings", severity=Severity.INFO)
     if base.period is None or not base.total:
         return
     key_tiers = {t.id for t in portfolio.settings.tiers if t.key}
@@ -124,12 +135,18 @@ def key_share(portfolio: Portfolio, ctx: Context) -> Iterator[Problem]:
     share = 100 * amount / base.total
     if low <= share <= high:
         return
-    side = ("above it: losing one of them would hurt" if share > high
-            else "below it: are the right accounts in the key tiers, and is their revenue recorded?")
     currency = portfolio.settings.currency
-    yield Problem(base.total_path, f"key accounts made {_share(amount, base.total)} of our revenue in {base.period} "
-                  f"({money(amount, currency)} of {money(base.total, currency)}); the healthy band is "
-                  f"{low:g}-{high:g} %, {side}", source="settings")
+    names = {"share": _share(amount, base.total), "period": formats.period(base.period),
+             "amount": money(amount, currency), "total": money(base.total, currency), "low": figure(low),
+             "high": figure(high)}
+    if share > high:
+        # Translators: {share} is "60.0 %", {amount} and {total} money ("1.23 M EUR"), {low}-{high} % the band.
+        message = _("key accounts made {share} of our revenue in {period} ({amount} of {total}); the healthy band is "
+                    "{low}-{high} %, above it: losing one of them would hurt")
+    else:
+        message = _("key accounts made {share} of our revenue in {period} ({amount} of {total}); the healthy band is "
+                    "{low}-{high} %, below it: are the right accounts in the key tiers, and is their revenue recorded?")
+    yield Problem(base.total_path, message.format(**names), source="settings")
 
 
 def _key_accounts(portfolio: Portfolio) -> dict[str, list[str]]:
@@ -149,7 +166,14 @@ def _person_path(portfolio: Portfolio, person_id: str) -> tuple:
 
 def _person(portfolio: Portfolio, person_id: str) -> str:
     person = portfolio.people.get(person_id)
-    return f"{person_id} ({person.name})" if person else person_id
+    # Translators: one of our people: their id as written in the people file, and their name.
+    return _("{id} ({name})").format(id=person_id, name=person.name) if person else person_id
+
+
+def _limit(percent_value: float) -> str:
+    """A threshold in percent as the settings give it: 75 -> '75 %'."""
+    # Translators: a threshold in percent as the settings give it ("75 %").
+    return _("{figure} %").format(figure=figure(percent_value))
 
 
 @check("KAM503", "spread too thin", scope="portfolio", params=[
@@ -159,10 +183,13 @@ def spread_too_thin(portfolio: Portfolio, ctx: Context) -> Iterator[Problem]:
     """One of our people is on the teams of more key accounts than a set maximum (6 by default)."""
     for person, accounts in sorted(_key_accounts(portfolio).items()):
         if len(accounts) > ctx.params["max_accounts"]:
-            yield Problem(_person_path(portfolio, person), f"{_person(portfolio, person)} is on "
-                          f"{plural(len(accounts), 'key account')} ({listing(accounts)}); at most "
-                          f"{ctx.params['max_accounts']} leaves time to be attentive to each",
-                          subject=person, people=(person,), source="people")
+            # Translators: {person} is "jtamm (Jaan Tamm)", {accounts} account ids, {limit} the most accounts allowed.
+            message = ngettext("{person} is on {count} key account ({accounts}); at most {limit} leaves time to be "
+                               "attentive to each", "{person} is on {count} key accounts ({accounts}); at most {limit} "
+                               "leaves time to be attentive to each", len(accounts))
+            yield Problem(_person_path(portfolio, person), message.format(
+                person=_person(portfolio, person), count=formats.count(len(accounts)), accounts=listing(accounts),
+                limit=formats.count(ctx.params["max_accounts"])), subject=person, people=(person,), source="people")
 
 
 @check("KAM504", "portfolio exposure to one person", scope="portfolio", params=[
@@ -182,7 +209,15 @@ def exposure(portfolio: Portfolio, ctx: Context) -> Iterator[Problem]:
         for account, sid in lost:
             by_account[account].append(sid)
         where = "; ".join(f"{account}: {', '.join(sids)}" for account, sids in by_account.items())
-        yield Problem(_person_path(portfolio, person), f"if {_person(portfolio, person)} left, "
-                      f"{plural(len(lost), 'high-influence stakeholder')} on {plural(len(by_account), 'account')} "
-                      f"would have nobody of ours ({where}); at most {ctx.params['max_uncovered']} should hang on "
-                      f"one person", subject=person, people=(person,), source="people")
+        # Translators: how many accounts the stakeholders are on, as in "3 high-influence stakeholders on 2 accounts".
+        accounts = ngettext("{count} account", "{count} accounts", len(by_account)).format(
+            count=formats.count(len(by_account)))
+        # Translators: {person} is "jtamm (Jaan Tamm)", {accounts} "2 accounts", {where} the stakeholder ids by
+        # account ("acme: mari, jaan; beta: ola"), {limit} the most allowed.
+        message = ngettext("if {person} left, {count} high-influence stakeholder on {accounts} would have nobody of "
+                           "ours ({where}); at most {limit} should hang on one person",
+                           "if {person} left, {count} high-influence stakeholders on {accounts} would have nobody of "
+                           "ours ({where}); at most {limit} should hang on one person", len(lost))
+        yield Problem(_person_path(portfolio, person), message.format(
+            person=_person(portfolio, person), count=formats.count(len(lost)), accounts=accounts, where=where,
+            limit=formats.count(ctx.params["max_uncovered"])), subject=person, people=(person,), source="people")

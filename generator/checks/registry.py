@@ -17,7 +17,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Optional
 
+from .. import formats
 from ..diagnostics import Diagnostic, Severity
+from ..i18n import _
 from ..model import Plan, Portfolio, Settings, Tier
 
 
@@ -53,23 +55,32 @@ class Param:
     maximum: Optional[float] = None
     choices: tuple = ()
 
-    def problem(self, value: Any) -> Optional[str]:
-        """Why `value` cannot be this parameter, or None when it can."""
-        kinds = {int: "a whole number", float: "a number", str: "text", bool: "true or false"}
+    def problem(self, value: Any, code: str) -> Optional[str]:
+        """Why `value` cannot be this parameter of check `code` (a whole message), or None when it can."""
         if self.kind is bool:
             ok = isinstance(value, bool)
         elif self.kind is float:
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         else:
             ok = isinstance(value, self.kind) and not isinstance(value, bool)
+        names = {"code": code, "name": self.name, "value": repr(value)}
         if not ok:
-            return f"must be {kinds[self.kind]}, not {value!r}"
+            # Translators: {code} is a check code (KAM101), {name} a parameter as written in the settings,
+            # {value} what the settings give it, as written.
+            return {int: _("{code} parameter '{name}' must be a whole number, not {value}"),
+                    float: _("{code} parameter '{name}' must be a number, not {value}"),
+                    str: _("{code} parameter '{name}' must be text, not {value}"),
+                    bool: _("{code} parameter '{name}' must be true or false, not {value}")}[self.kind].format(**names)
         if self.choices and value not in self.choices:
-            return f"must be one of: {', '.join(map(str, self.choices))}; got {value!r}"
+            # Translators: {choices} are the values the parameter may take, as written in the settings.
+            return _("{code} parameter '{name}' must be one of: {choices}; got {value}").format(
+                choices=", ".join(map(str, self.choices)), **names)
         if self.minimum is not None and value < self.minimum:
-            return f"must be at least {self.minimum:g}; got {value!r}"
+            return _("{code} parameter '{name}' must be at least {minimum}; got {value}").format(
+                minimum=formats.figure(self.minimum), **names)
         if self.maximum is not None and value > self.maximum:
-            return f"must be at most {self.maximum:g}; got {value!r}"
+            return _("{code} parameter '{name}' must be at most {maximum}; got {value}").format(
+                maximum=formats.figure(self.maximum), **names)
         return None
 
     def describe_default(self) -> str:
@@ -140,7 +151,13 @@ class Context:
         return self.shared[key]
 
     def tier_phrase(self) -> str:
-        return f"the {self.tier.id} tier" if self.tier else "the portfolio settings"
+        """Who asks for a thing, the subject of a finding's sentence: 'the strategic tier asks for ...'."""
+        if self.tier:
+            # Translators: the subject of a sentence, as in "the strategic tier asks for 2 of our people";
+            # {tier} is a tier id as written in the settings.
+            return _("the {tier} tier").format(tier=self.tier.id)
+        # Translators: the subject of a sentence, as in "the portfolio settings ask for 2 of our people".
+        return _("the portfolio settings")
 
 
 @dataclass(frozen=True)
@@ -153,6 +170,12 @@ class Check:
     default_severity: Severity = Severity.WARNING
     params: tuple[Param, ...] = ()
     description: str = ""  # what it catches, one sentence (README, schema)
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the language in use (dashboards, the check list); `title` stays the English one
+        (the settings schema, extraction by the check:2 keyword)."""
+        return _(self.title)
 
     def param(self, name: str) -> Optional[Param]:
         return next((p for p in self.params if p.name == name), None)
@@ -188,9 +211,18 @@ def _distance(a: str, b: str) -> int:
     return rows[-1][-1]
 
 
-def did_you_mean_code(word: str) -> str:
-    """' (did you mean 'KAM104'?)' for a mistyped check code: KAM140, kam104, KAM-104."""
+def closest_code(word: str) -> Optional[str]:
+    """The check code a mistyped one most likely meant (KAM140, kam104, KAM-104 -> KAM104), or None."""
     typed = "".join(c for c in str(word).upper() if c.isalnum())
     scored = sorted((_distance(typed, code), code) for code in REGISTRY)
-    return f" (did you mean '{scored[0][1]}'?)" if scored and scored[0][0] <= 2 else ""
+    return scored[0][1] if scored and scored[0][0] <= 2 else None
 
+
+def no_such_check(code: str) -> str:
+    """The message for a check code that does not exist, with the likely one."""
+    meant = closest_code(code)
+    if meant:
+        # Translators: {code} is a check code as the user wrote it, {meant} the one they likely meant (KAM104).
+        return _("there is no check {code} (did you mean '{meant}'?); see the README's table of checks").format(
+            code=code, meant=meant)
+    return _("there is no check {code}; see the README's table of checks").format(code=code)

@@ -12,7 +12,9 @@ from typing import Iterator
 from .. import analyse, cycle
 from ..model import Plan
 from .registry import Context, Param, Problem, check
-from .wording import days_ago, first_present, listing, plural, who
+from .. import formats
+from ..i18n import _, ngettext
+from .wording import days_ago, first_present, listing, value, who
 
 STRENGTHS = ("weak", "medium", "strong")
 LEVELS = ("low", "medium", "high")
@@ -42,9 +44,19 @@ def single_threaded(plan: Plan, ctx: Context) -> Iterator[Problem]:
         ours = sorted(us[1] for us in graph.neighbors(("them", s.id))
                       if _at_least(graph.edges[us, ("them", s.id)]["strength"], ctx.params["min_strength"], STRENGTHS))
         if len(ours) < wanted:
-            by = f"only by {listing(ours)}" if ours else "by nobody of ours"
-            yield Problem(s.path + ("id",), f"decision maker {who(s)} is covered {by}; {ctx.tier_phrase()} asks for "
-                          f"{wanted} of our people", subject=s.id, people=tuple(ours))
+            names = {"stakeholder": who(s), "people": listing(ours), "tier": ctx.tier_phrase(),
+                     "count": formats.count(wanted)}
+            if ours:
+                # Translators: {stakeholder} is "'mari-kask' (Mari Kask, CFO)", {people} ids of our people,
+                # {tier} "the strategic tier" or "the portfolio settings".
+                message = ngettext("decision maker {stakeholder} is covered only by {people}; {tier} asks for "
+                                   "{count} of our people", "decision maker {stakeholder} is covered only by {people}; "
+                                   "{tier} asks for {count} of our people", wanted)
+            else:
+                message = ngettext("decision maker {stakeholder} is covered by nobody of ours; {tier} asks for "
+                                   "{count} of our people", "decision maker {stakeholder} is covered by nobody of "
+                                   "ours; {tier} asks for {count} of our people", wanted)
+            yield Problem(s.path + ("id",), message.format(**names), subject=s.id, people=tuple(ours))
 
 
 @check("KAM102", "key-person risk", params=[
@@ -61,10 +73,16 @@ def key_person(plan: Plan, ctx: Context) -> Iterator[Problem]:
         return
     covered = sorted(sid for sid in high if graph.degree(("them", sid)))
     member = next(m for m in plan.team if m.person == ours[0])
-    yield Problem(member.path + ("person",),
-                  f"all our coverage of high-influence stakeholders ({listing(covered)}) goes through "
-                  f"{listing(ours)}: if {'they leave' if len(ours) > 1 else ours[0] + ' leaves'}, those doors close; "
-                  f"put another person of ours on them", subject=ours[0], people=tuple(ours))
+    names = {"stakeholders": listing(covered), "people": listing(ours)}
+    if len(ours) > 1:
+        # Translators: {stakeholders} are the customer's people's ids, {people} our people's ids.
+        message = _("all our coverage of high-influence stakeholders ({stakeholders}) goes through {people}: if they "
+                    "leave, those doors close; put another person of ours on them")
+    else:
+        # Translators: {stakeholders} are the customer's people's ids, {people} the id of one of our people.
+        message = _("all our coverage of high-influence stakeholders ({stakeholders}) goes through {people}: if "
+                    "{people} leaves, those doors close; put another person of ours on them")
+    yield Problem(member.path + ("person",), message.format(**names), subject=ours[0], people=tuple(ours))
 
 
 def _stakeholders_path(plan: Plan) -> tuple:
@@ -79,10 +97,13 @@ def no_economic_buyer(plan: Plan, ctx: Context) -> Iterator[Problem]:
         return
     gone = [s for s in plan.stakeholders if "economic" in s.buying_roles and s not in present]
     if gone:
-        message = (f"the economic buyer {who(gone[-1])} left on {gone[-1].left}: find out who signs off "
-                   f"the money now and add them with buying_roles: [economic]")
+        # Translators: {stakeholder} is "'mari-kask' (Mari Kask, CFO)"; keep "buying_roles: [economic]" as it is.
+        message = _("the economic buyer {stakeholder} left on {date}: find out who signs off the money now and add "
+                    "them with buying_roles: [economic]").format(stakeholder=who(gone[-1]),
+                                                                 date=formats.date(gone[-1].left))
     else:
-        message = "no economic buyer identified: add whoever signs off the money, with buying_roles: [economic]"
+        # Translators: keep "buying_roles: [economic]" as it is: the user writes it in the plan.
+        message = _("no economic buyer identified: add whoever signs off the money, with buying_roles: [economic]")
     yield Problem(_stakeholders_path(plan), message, key=True)
 
 
@@ -92,8 +113,9 @@ def no_champion(plan: Plan, ctx: Context) -> Iterator[Problem]:
     present = analyse.present_stakeholders(plan, ctx.today)
     if any(s.attitude == "champion" or "coach" in s.buying_roles for s in present):
         return
-    yield Problem(_stakeholders_path(plan), "no champion or coach: nobody at the customer sells for us inside "
-                  "(attitude: champion) or guides us (buying_roles: [coach])", key=True)
+    # Translators: keep "attitude: champion" and "buying_roles: [coach]" as they are: the user writes them in the plan.
+    yield Problem(_stakeholders_path(plan), _("no champion or coach: nobody at the customer sells for us inside "
+                                              "(attitude: champion) or guides us (buying_roles: [coach])"), key=True)
 
 
 @check("KAM105", "opponent without a plan", params=[
@@ -106,9 +128,12 @@ def opponent_without_action(plan: Plan, ctx: Context) -> Iterator[Problem]:
     for s in analyse.present_stakeholders(plan, ctx.today):
         if s.attitude in ("sceptic", "blocker") and _at_least(s.influence, ctx.params["min_influence"]) \
                 and s.id not in aimed:
-            yield Problem(s.path + ("attitude",), f"{s.attitude} {who(s)} has {s.influence} influence and no open "
-                          f"action aimed at them: plan how to win them over (an action with stakeholders: [{s.id}])",
-                          subject=s.id)
+            # Translators: {attitude} is "sceptic" or "blocker", {influence} "high", "medium" or "low";
+            # {id} the stakeholder's id; keep "stakeholders: [{id}]" as it is: the user writes it in the plan.
+            message = _("{attitude} {stakeholder} has {influence} influence and no open action aimed at them: plan how "
+                        "to win them over (an action with stakeholders: [{id}])")
+            yield Problem(s.path + ("attitude",), message.format(attitude=value(s.attitude), stakeholder=who(s),
+                                                                 influence=value(s.influence), id=s.id), subject=s.id)
 
 
 @check("KAM106", "stakeholder out of touch", params=[
@@ -130,12 +155,18 @@ def out_of_touch(plan: Plan, ctx: Context) -> Iterator[Problem]:
             continue
         last = touched[s.id]
         if last is None:
-            yield Problem(s.path + ("id",), f"nobody of ours has recorded a contact with {who(s)} or verified their "
-                          f"role: record an interaction with them, or set last_contact or verified", subject=s.id,
-                          people=tuple(coverers[s.id]))
+            # Translators: keep last_contact and verified as they are: fields the user writes in the plan.
+            message = _("nobody of ours has recorded a contact with {stakeholder} or verified their role: record an "
+                        "interaction with them, or set last_contact or verified").format(stakeholder=who(s))
+            yield Problem(s.path + ("id",), message, subject=s.id, people=tuple(coverers[s.id]))
         elif (ctx.today - last).days > limit:
             path = (timeline[s.id].path + ("date",) if s.id in timeline and timeline[s.id].date == last else
                     first_present(plan, s.path + ("last_contact",), s.path + ("verified",), s.path + ("id",)))
-            yield Problem(path, f"last contact with {who(s)} was on {last}, {days_ago(last, ctx.today)}; "
-                          f"{ctx.tier_phrase()} asks for one every {plural(limit, 'day')}",
+            # Translators: {ago} is "3 days ago" or "today"; {tier} "the strategic tier" or "the portfolio settings".
+            message = ngettext("last contact with {stakeholder} was on {date}, {ago}; {tier} asks for one every "
+                               "{count} day", "last contact with {stakeholder} was on {date}, {ago}; {tier} asks for "
+                               "one every {count} days", limit)
+            yield Problem(path, message.format(stakeholder=who(s), date=formats.date(last),
+                                               ago=days_ago(last, ctx.today), tier=ctx.tier_phrase(),
+                                               count=formats.count(limit)),
                           subject=s.id, people=tuple(coverers[s.id]))

@@ -7,7 +7,9 @@ from typing import Iterator
 
 from ..model import Plan
 from .registry import Context, Param, Problem, check
-from .wording import plural, who
+from .. import formats
+from ..i18n import ngettext
+from .wording import who
 
 
 def months_after(day: dt.date, months: int) -> dt.date:
@@ -33,7 +35,26 @@ def kept_after_leaving(plan: Plan, ctx: Context) -> Iterator[Problem]:
     for s in plan.stakeholders:
         if s.left is None or not (s.private or s.notes) or ctx.today <= months_after(s.left, limit):
             continue
-        kept = " and ".join(what for what, present in (("personal data", s.private), ("notes", s.notes)) if present)
-        yield Problem(s.path + ("left",), f"{who(s)} left on {s.left}, more than {plural(limit, 'month')} ago, and "
-                      f"the plan still keeps their {kept}: remove them, or erase the person with "
-                      f"kam person erase {s.id} --account {plan.id}", subject=s.id)
+        names = {"stakeholder": who(s), "date": formats.date(s.left), "count": formats.count(limit), "id": s.id,
+                 "account": plan.id}
+        if s.private and s.notes:
+            # Translators: {stakeholder} is "'mari-kask' (Mari Kask, CFO)"; keep the command
+            # "kam person erase {id} --account {account}" as it is.
+            message = ngettext("{stakeholder} left on {date}, more than {count} month ago, and the plan still keeps "
+                               "their personal data and notes: remove them, or erase the person with kam person erase "
+                               "{id} --account {account}", "{stakeholder} left on {date}, more than {count} months "
+                               "ago, and the plan still keeps their personal data and notes: remove them, or erase "
+                               "the person with kam person erase {id} --account {account}", limit)
+        elif s.private:
+            message = ngettext("{stakeholder} left on {date}, more than {count} month ago, and the plan still keeps "
+                               "their personal data: remove them, or erase the person with kam person erase {id} "
+                               "--account {account}", "{stakeholder} left on {date}, more than {count} months ago, "
+                               "and the plan still keeps their personal data: remove them, or erase the person with "
+                               "kam person erase {id} --account {account}", limit)
+        else:
+            message = ngettext("{stakeholder} left on {date}, more than {count} month ago, and the plan still keeps "
+                               "their notes: remove them, or erase the person with kam person erase {id} --account "
+                               "{account}", "{stakeholder} left on {date}, more than {count} months ago, and the plan "
+                               "still keeps their notes: remove them, or erase the person with kam person erase {id} "
+                               "--account {account}", limit)
+        yield Problem(s.path + ("left",), message.format(**names), subject=s.id)

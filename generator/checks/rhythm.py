@@ -6,7 +6,9 @@ from typing import Iterator
 
 from ..model import Plan
 from .registry import Context, Param, Problem, check
-from .wording import days_ago, first_present, plural
+from .. import formats
+from ..i18n import _, ngettext
+from .wording import days_ago, first_present
 
 
 @check("KAM201", "review overdue", params=[
@@ -17,16 +19,26 @@ def review_overdue(plan: Plan, ctx: Context) -> Iterator[Problem]:
     """The last review is older than the tier's review interval (a quarter by default), its next review
     date has passed, or the plan has never been reviewed."""
     last, limit = plan.last_review, ctx.params["max_days"]
+    tier, count = ctx.tier_phrase(), formats.count(limit)
     if last is None:
-        yield Problem(first_present(plan, ("reviews",), ("id",)), "the plan has never been reviewed: hold the "
-                      f"first review and record it under reviews ({ctx.tier_phrase()} reviews every "
-                      f"{plural(limit, 'day')})", key=True, people=(plan.owner,))
+        # Translators: keep "reviews" as it is (the plan's field); {tier} is "the strategic tier" or "the portfolio
+        # settings".
+        message = ngettext("the plan has never been reviewed: hold the first review and record it under reviews "
+                           "({tier} reviews every {count} day)", "the plan has never been reviewed: hold the first "
+                           "review and record it under reviews ({tier} reviews every {count} days)", limit)
+        yield Problem(first_present(plan, ("reviews",), ("id",)), message.format(tier=tier, count=count), key=True,
+                      people=(plan.owner,))
     elif (ctx.today - last.date).days > limit:
-        yield Problem(last.path + ("date",), f"the last review was on {last.date}, {days_ago(last.date, ctx.today)}; "
-                      f"{ctx.tier_phrase()} reviews every {plural(limit, 'day')}", people=(plan.owner,))
+        # Translators: {ago} is "3 days ago" or "today"; {tier} "the strategic tier" or "the portfolio settings".
+        message = ngettext("the last review was on {date}, {ago}; {tier} reviews every {count} day",
+                           "the last review was on {date}, {ago}; {tier} reviews every {count} days", limit)
+        yield Problem(last.path + ("date",), message.format(date=formats.date(last.date), ago=days_ago(
+            last.date, ctx.today), tier=tier, count=count), people=(plan.owner,))
     elif last.next_review is not None and last.next_review < ctx.today:
-        yield Problem(last.path + ("next_review",), f"the next review was due on {last.next_review}, "
-                      f"{days_ago(last.next_review, ctx.today)}: hold it, or record the new date",
+        # Translators: {ago} is "3 days ago" or "today".
+        message = _("the next review was due on {date}, {ago}: hold it, or record the new date")
+        yield Problem(last.path + ("next_review",), message.format(date=formats.date(last.next_review),
+                                                                   ago=days_ago(last.next_review, ctx.today)),
                       people=(plan.owner,))
 
 
@@ -36,10 +48,17 @@ def goal_not_measurable(plan: Plan, ctx: Context) -> Iterator[Problem]:
     for goal in plan.goals:
         if goal.status != "open":
             continue
-        missing = [what for what, value in (("target", goal.target), ("due date", goal.due)) if value is None]
-        if missing:
-            yield Problem(goal.path + ("id",), f"goal '{goal.id}' ({goal.title}) has no {' and no '.join(missing)}: "
-                          f"say what counts as reached, and by when", subject=goal.id)
+        names = {"id": goal.id, "title": goal.title}
+        if goal.target is None and goal.due is None:
+            # Translators: {id} is the goal's id as written in the plan, {title} its title.
+            message = _("goal '{id}' ({title}) has no target and no due date: say what counts as reached, and by when")
+        elif goal.target is None:
+            message = _("goal '{id}' ({title}) has no target: say what counts as reached, and by when")
+        elif goal.due is None:
+            message = _("goal '{id}' ({title}) has no due date: say what counts as reached, and by when")
+        else:
+            continue
+        yield Problem(goal.path + ("id",), message.format(**names), subject=goal.id)
 
 
 @check("KAM203", "goal past due without a result")
@@ -48,6 +67,12 @@ def goal_without_result(plan: Plan, ctx: Context) -> Iterator[Problem]:
     for goal in plan.goals:
         if goal.due is None or goal.due >= ctx.today or goal.result is not None or goal.status == "dropped":
             continue
-        target = f" (target {goal.target})" if goal.target is not None else ""
-        yield Problem(goal.path + ("due",), f"goal '{goal.id}' ({goal.title}) was due on {goal.due} and has no "
-                      f"result: record the value reached{target} and mark it achieved or missed", subject=goal.id)
+        names = {"id": goal.id, "title": goal.title, "date": formats.date(goal.due), "target": goal.target}
+        if goal.target is not None:
+            # Translators: {target} is the goal's target as the plan writes it.
+            message = _("goal '{id}' ({title}) was due on {date} and has no result: record the value reached (target "
+                        "{target}) and mark it achieved or missed")
+        else:
+            message = _("goal '{id}' ({title}) was due on {date} and has no result: record the value reached and mark "
+                        "it achieved or missed")
+        yield Problem(goal.path + ("due",), message.format(**names), subject=goal.id)

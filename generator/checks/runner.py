@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable, Optional
 
+from .. import i18n
 from ..diagnostics import Diagnostic, Severity, sort_key
 from ..load import LoadError, SourceMap, load
 from ..model import Plan, Portfolio
@@ -51,7 +52,7 @@ def _finding(locator: Locator, check: Optional[Check], problem: Problem, severit
     code = problem.code or check.code
     diagnostic = Diagnostic(file, line, column, problem.severity or severity, code, problem.message)
     return Finding(diagnostic, code, plan.id if plan is not None and problem.source == "plan" else None,
-                   problem.subject, problem.people, title=check.title if check else "")
+                   problem.subject, problem.people, title=check.shown_title if check else "")
 
 
 def _of_scope(scope: str) -> Iterable[Check]:
@@ -60,11 +61,13 @@ def _of_scope(scope: str) -> Iterable[Check]:
 
 def _memo(memo: Optional[dict], settings, today: dt.date) -> dict:
     """Findings of one check on one plan from an earlier run (`kam serve`), valid for the same settings
-    object and date; a check that looked at the portfolio (ctx.once) is never kept."""
+    object, date and language (the messages are written in it); a check that looked at the portfolio
+    (ctx.once) is never kept."""
     memo = {} if memo is None else memo
-    if memo.get("settings") is not settings or memo.get("today") != today:
+    language = i18n.current()
+    if memo.get("settings") is not settings or memo.get("today") != today or memo.get("language") != language:
         memo.clear()
-        memo.update(settings=settings, today=today)
+        memo.update(settings=settings, today=today, language=language)
     return memo
 
 

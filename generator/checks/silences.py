@@ -16,9 +16,11 @@ import dataclasses
 import datetime as dt
 from typing import Iterator
 
+from .. import formats
 from ..diagnostics import Severity
 from ..model import Plan, Silence
-from .registry import REGISTRY, Context, Finding, Problem, check, did_you_mean_code
+from ..i18n import _
+from .registry import REGISTRY, Context, Finding, Problem, check, no_such_check
 
 
 def _matches(silence: Silence, plan: Plan, finding: Finding) -> bool:
@@ -43,8 +45,7 @@ def unknown_checks(plan: Plan) -> Iterator[Problem]:
     """Silences of a check that does not exist: a typo that would leave a finding shown (an error)."""
     for silence in plan.silenced:
         if silence.check not in REGISTRY:
-            yield Problem(silence.path + ("check",), f"there is no check {silence.check}"
-                          f"{did_you_mean_code(silence.check)}; see the README's table of checks",
+            yield Problem(silence.path + ("check",), no_such_check(silence.check),
                           severity=Severity.ERROR, code="unknown-check")
 
 
@@ -57,14 +58,27 @@ def unused_silence(plan: Plan, ctx: Context, findings: list[Finding], enabled) -
         target = REGISTRY.get(silence.check)
         if target is None or any(_matches(silence, plan, f) for f in findings):
             continue
-        what = f"{silence.check}" + (f" for '{silence.subject}'" if silence.subject else "")
-        if target.scope != "plan":
-            message = (f"{silence.check} is about the whole portfolio and cannot be silenced in a plan: "
-                       f"change its settings in the portfolio settings")
-        elif not enabled(target):
-            message = f"{silence.check} is off for this account: remove this silence"
-        elif not _active(silence, ctx.today):
-            message = f"this silence of {what} ended on {silence.until} and matches nothing now: remove it"
-        else:
-            message = f"this silence of {what} matches no finding: remove it"
-        yield Problem(at, message, subject=silence.check)
+        yield Problem(at, _unused(silence, target, enabled, ctx), subject=silence.check)
+
+
+def _unused(silence: Silence, target, enabled, ctx: Context) -> str:
+    """Why a silence matches nothing, and what to do."""
+    names = {"code": silence.check, "subject": silence.subject}
+    if target.scope != "plan":
+        # Translators: {code} is a check code (KAM503).
+        return _("{code} is about the whole portfolio and cannot be silenced in a plan: change its settings in the "
+                 "portfolio settings").format(**names)
+    if not enabled(target):
+        return _("{code} is off for this account: remove this silence").format(**names)
+    if not _active(silence, ctx.today):
+        until = formats.date(silence.until)
+        if silence.subject:
+            # Translators: {code} is a check code (KAM101), {subject} the id the silence is about, as written in
+            # the plan.
+            return _("this silence of {code} for '{subject}' ended on {date} and matches nothing now: "
+                     "remove it").format(date=until, **names)
+        return _("this silence of {code} ended on {date} and matches nothing now: remove it").format(
+            date=until, **names)
+    if silence.subject:
+        return _("this silence of {code} for '{subject}' matches no finding: remove it").format(**names)
+    return _("this silence of {code} matches no finding: remove it").format(**names)

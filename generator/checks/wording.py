@@ -1,36 +1,66 @@
-"""Small helpers that keep the checks' messages short and alike."""
+"""Small helpers that keep the checks' messages short and alike, in the language in use."""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from typing import Iterable, Optional
 
+from .. import formats
+from ..i18n import _, ngettext, pgettext
 from ..model import Plan, Stakeholder
 
 
 def who(stakeholder: Stakeholder) -> str:
     """'mari-kask' (Mari Kask, CFO)"""
-    details = ", ".join(x for x in (stakeholder.name, stakeholder.title) if x)
-    return f"'{stakeholder.id}' ({details})"
+    if stakeholder.name and stakeholder.title:
+        # Translators: a stakeholder: their id as written in the plan (keep the quotes), name and job title.
+        return _("'{id}' ({name}, {title})").format(id=stakeholder.id, name=stakeholder.name, title=stakeholder.title)
+    details = stakeholder.name or stakeholder.title
+    if details:
+        # Translators: a stakeholder: their id as written in the plan (keep the quotes), and their name.
+        return _("'{id}' ({name})").format(id=stakeholder.id, name=details)
+    return f"'{stakeholder.id}' ()"  # no words to translate
 
 
 def listing(items: Iterable[str], limit: int = 5) -> str:
     """a, b and c; long lists end with 'and N more'."""
     items = list(items)
     if len(items) > limit:
-        items = items[:limit] + [f"{len(items) - limit} more"]
+        more = len(items) - limit
+        # Translators: the last item of a shortened list, as in "a, b, c, d, e and 3 more".
+        items = items[:limit] + [ngettext("{count} more", "{count} more", more).format(count=formats.count(more))]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    head = items[0]
+    for item in items[1:-1]:
+        # Translators: joins the next item to the start of a list, as in "a, b" of "a, b and c".
+        head = pgettext("list", "{items}, {item}").format(items=head, item=item)
+    # Translators: joins the last item to a list, as in "a, b and c".
+    return pgettext("list", "{items} and {last}").format(items=head, last=items[-1])
 
 
 def days_ago(date: dt.date, today: dt.date) -> str:
     days = (today - date).days
-    return "today" if days == 0 else ("1 day ago" if days == 1 else f"{days} days ago")
+    if days == 0:
+        # Translators: how long ago a date was, when it is today ("the action was due on 2026-12-01, today").
+        return _("today")
+    # Translators: how long ago a date was ("the action was due on 2026-11-20, 3 days ago").
+    return ngettext("{count} day ago", "{count} days ago", days).format(count=formats.count(days))
 
 
-def plural(count: int, noun: str, nouns: Optional[str] = None) -> str:
-    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+def value(word: Optional[str]) -> str:
+    """A value of the plan (an attitude, an influence, a stage) as a word: 'account_manager' -> 'account manager'.
+
+    The same message as the site's (render/words.py, context "value", extracted from the schemas'
+    enums): checks come before rendering in the flow, so they cannot import it."""
+    return pgettext("value", word.replace("_", " ")) if word else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> Optional[str]:
+    """The choice a mistyped word most likely meant (as validate.did_you_mean finds it), or None."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def first_present(plan: Plan, *paths: tuple) -> tuple:
@@ -42,7 +72,15 @@ def first_present(plan: Plan, *paths: tuple) -> tuple:
 
 
 def money(amount: float, currency: str) -> str:
-    """1 234 567 -> '1.23 M EUR'; small amounts in thousands."""
-    if amount >= 1_000_000:
-        return f"{amount / 1_000_000:.2f} M {currency}"
-    return f"{amount / 1000:.0f} k {currency}"
+    """1 234 567 -> '1.23 M EUR'; small amounts in thousands (en); the locale's short form elsewhere."""
+    return formats.compact_money(amount, currency)
+
+
+def percent(share: float) -> str:
+    """A share of revenue: 0.25 -> '25.0 %'."""
+    return formats.percent(share, digits=1)
+
+
+def figure(amount: float) -> str:
+    """A threshold as the settings give it: 75, 72.5 (en); 72,5 (fi)."""
+    return formats.figure(amount)

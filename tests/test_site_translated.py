@@ -1,0 +1,148 @@
+"""The example site built in each language kam has: no English label left, numbers and dates as that
+language writes them.
+
+The English labels are the catalog's own messages (kam.pot): each message's literal pieces (the text
+between its placeholders) are looked for in every page and diagram of the site built with
+`language: <code>`. What the plans say is not a label: the texts of the plans, the people directory,
+the settings, the notes and documents are taken out first, as are messages a language keeps as in
+English on purpose (its translation is the English).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import formats, i18n
+from generator.load import load
+from pseudo import visible_text
+from test_site import REPO, build_site
+
+LOCALES = sorted(code for code in i18n.LANGUAGES if code != i18n.DEFAULT)
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_ENGLISH_MONEY = re.compile(r"\b\d{1,3}(?:,\d{3})+ [A-Z]{3}\b")
+_ISO_DATE = re.compile(r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b")
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def plan_texts(accounts: Path) -> set[str]:
+    """Everything the users wrote: YAML strings, notes and documents (their lines), file names."""
+    texts: set[str] = set()
+    for path in accounts.rglob("*"):
+        texts.update(part for part in path.relative_to(accounts).parts)
+        texts.update(path.stem.split("-"))
+        if path.suffix in (".yaml", ".yml"):
+            texts.update(text for string in _strings(load(path).data) for text in (string, *string.splitlines()))
+        elif path.suffix in (".md", ".txt", ".csv"):
+            texts.update(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {text.strip() for text in texts if text.strip()}
+
+
+def english_pieces(code: str) -> set[str]:
+    """The literal pieces of kam's English messages that a reader would see as English words."""
+    from babel.messages.pofile import read_po
+
+    with (REPO / "generator" / "locale" / "kam.pot").open("rb") as pot:
+        template = read_po(pot)
+    pieces = set()
+    with i18n.use(code):
+        for message in template:
+            ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
+            if not ids[0]:
+                continue
+            kept = (i18n.npgettext(message.context, ids[0], ids[1], 2) if len(ids) > 1 and message.context else
+                    i18n.ngettext(ids[0], ids[1], 2) if len(ids) > 1 else
+                    i18n.pgettext(message.context, ids[0]) if message.context else i18n.gettext(ids[0]))
+            for text in ids:
+                for piece in _PLACEHOLDER.split(text):
+                    piece = re.sub(r"[*_`\[\]()#|]+", " ", piece)
+                    piece = " ".join(piece.split()).strip(" .,:;–-")
+                    if len(re.findall(r"[A-Za-z]", piece)) >= 4 and piece not in kept:
+                        pieces.add(piece)
+    return pieces
+
+
+def page_texts(site: Path) -> dict[str, str]:
+    texts = {}
+    for path in sorted(site.rglob("*.html")) + sorted(site.rglob("*.svg")):
+        if path.name == "404.html" or "assets" in path.parts:
+            continue
+        texts[str(path.relative_to(site))] = " ".join(visible_text(path.read_text(encoding="utf-8")).split())
+    return texts
+
+
+@pytest.fixture(scope="module")
+def allowed():
+    return sorted(plan_texts(REPO / "accounts"), key=len, reverse=True)
+
+
+def _without(text: str, allowed: list[str]) -> str:
+    for item in allowed:
+        if len(item) > 2 and item in text:
+            text = text.replace(item, " ")
+    return text
+
+
+@pytest.fixture(scope="module")
+def site_in(tmp_path_factory):
+    """The examples' site with `language: <code>`, built once per language for the module."""
+    built: dict[str, Path] = {}
+
+    def site(code: str) -> Path:
+        if code not in built:
+            built[code] = _build_in(code, tmp_path_factory.mktemp(f"site-{code}"))
+        return built[code]
+    return site
+
+
+def _build_in(code: str, tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(REPO / "accounts", root / "accounts")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    settings = root / "accounts" / "_portfolio.yaml"
+    lines = [line for line in settings.read_text(encoding="utf-8").splitlines()
+             if not line.startswith(("language:", "languages:"))]
+    settings.write_text("\n".join(lines + [f"language: {code}", ""]), encoding="utf-8")
+    return build_site(root, tmp_path / "site")
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_a_site_in_each_language_has_no_english_label_left(code, site_in, allowed):
+    site = site_in(code)
+    pieces = english_pieces(code)
+    left = {}
+    for page, text in page_texts(site).items():
+        text = _without(text, allowed)
+        found = sorted(piece for piece in pieces if re.search(rf"(?<![\w-]){re.escape(piece)}(?![\w-])", text))
+        if found:
+            left[page] = found
+    assert left == {}
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_a_site_in_each_language_writes_numbers_and_dates_as_that_language_does(code, site_in, allowed):
+    site = site_in(code)
+    texts = {page: _without(text, allowed) for page, text in page_texts(site).items()}
+    account = texts["accounts/laanemere-sadamad/index.html"]
+    with i18n.use(code):
+        amount, day = formats.money(5_270_000, "EUR"), formats.date(dt.date(2026, 10, 13))  # as in the plan
+    assert amount in account and day in account
+    assert {page: _ENGLISH_MONEY.findall(text) for page, text in texts.items() if _ENGLISH_MONEY.search(text)} == {}
+    if code != "lt":  # Lithuanian writes dates as ISO does
+        assert {page: _ISO_DATE.findall(text) for page, text in texts.items() if _ISO_DATE.search(text)} == {}
