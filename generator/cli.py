@@ -66,8 +66,9 @@ def _set_language(ctx, param, value):
 
 # English by default, for CI logs; a job summary a sales director reads can be in their language.
 lang_option = click.option("--lang", default="en", show_default=True, metavar="CODE", callback=_set_language,
-                           expose_value=False, is_eager=True,
-                           help="The language of the findings and summaries: en, et, fi, nb (or no), lv, lt, pl, ru.")
+                           expose_value=False, is_eager=True, envvar="KAM_LANG",
+                           help="The language of the findings and summaries: en, et, fi, nb (or no), lv, lt, pl, ru "
+                                "(or env KAM_LANG).")
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 

@@ -38,6 +38,10 @@ PAGES = {  # kind of page -> path in the site
     "account": f"accounts/{ACCOUNT}/",
     "people": "people/",
     "person": None,  # the account's owner, found at run time
+    # the examples' second language: Estonian words are long, and must fit a phone too
+    "portfolio-et": "et/",
+    "dashboard-et": "et/dashboard/",
+    "account-et": f"et/accounts/{ACCOUNT}/",
 }
 SHOTS = Path(os.environ.get("KAM_SCREENSHOTS") or Path(__file__).parent / "artifacts")
 
@@ -162,12 +166,12 @@ def test_every_kind_of_page_reads_well(site, browser, width, scheme):
                 problems.setdefault(kind, []).append(("page scrolls sideways", overflow))
             if errors:
                 problems.setdefault(kind, []).append(("console errors", errors))
-            if width >= 1400 and kind in ("portfolio", "dashboard", "accounts", "people"):
+            if width >= 1400 and kind in ("portfolio", "dashboard", "accounts", "people", "dashboard-et"):
                 cut = page.evaluate("""() => [...document.querySelectorAll('.md-content .md-typeset__scrollwrap')]
                     .filter(box => box.scrollWidth > box.clientWidth + 1).length""")
                 if cut:
                     problems.setdefault(kind, []).append(("tables wider than the column on a desktop", cut))
-            if kind in ("portfolio", "account"):
+            if kind in ("portfolio", "account", "portfolio-et", "account-et"):
                 _shot(page, f"{kind}-{width}-{scheme}")
         finally:
             context.close()

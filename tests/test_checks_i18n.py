@@ -179,3 +179,16 @@ def test_findings_kept_from_an_earlier_run_are_not_shown_in_another_language(pla
     assert not any(f.message.startswith(OPEN) for f in english)
     again = run_checks(portfolio, today, memo=memo)
     assert again and all(f.message.startswith(OPEN) for f in again)
+
+
+def test_kam_lang_in_the_environment_picks_the_language_as_lang_does(repo, english_afterwards):
+    by_option = kam("check", "--today", TODAY, "--lang", "fi").stdout
+    by_environment = CliRunner().invoke(main, ["check", "--today", TODAY],
+                                        env={"GITHUB_ACTIONS": "", "KAM_LANG": "fi"}).stdout
+    assert by_environment == by_option != kam("check", "--today", TODAY, "--lang", "en").stdout
+
+
+def test_a_language_kam_has_no_catalog_for_is_refused_in_one_line(repo, english_afterwards):
+    result = CliRunner().invoke(main, ["check", "--lang", "de"], env={"GITHUB_ACTIONS": ""})
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "kam has no translation for the language 'de'" in result.output
