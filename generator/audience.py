@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
 from .diagnostics import Diagnostic, Severity
+from .i18n import N_, _
 from .model import Plan, Portfolio, Stakeholder
 
 if TYPE_CHECKING:  # the checks import networkx: kam validate does not need them
@@ -36,7 +37,8 @@ PRIVATE_CI_ENV = "KAM_PRIVATE_BUILD_STEP"
 # shows that the finding exists, not what it says.
 JUDGEMENT_CHECKS = frozenset({"KAM101", "KAM102", "KAM103", "KAM104", "KAM105", "KAM504", "KAM802"})
 
-TEAM_REASON = "(the account team's reason)"
+# Translators: in the company's site, in place of the reason a finding was silenced (only the team reads it).
+TEAM_REASON = N_("(the account team's reason)")
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"", "0", "false", "no", "off"}
@@ -123,7 +125,7 @@ def _company_stakeholder(s: Stakeholder) -> Stakeholder:
 
 
 def _company_plan(plan: Plan) -> Plan:
-    silenced = tuple(replace(s, reason=TEAM_REASON, subject=None) if s.check in JUDGEMENT_CHECKS else s
+    silenced = tuple(replace(s, reason=_(TEAM_REASON), subject=None) if s.check in JUDGEMENT_CHECKS else s
                      for s in plan.silenced)
     return replace(plan, stakeholders=tuple(_company_stakeholder(s) for s in plan.stakeholders), silenced=silenced)
 
@@ -131,9 +133,11 @@ def _company_plan(plan: Plan) -> Plan:
 def _company_finding(finding: Finding) -> Finding:
     if finding.check not in JUDGEMENT_CHECKS:
         return finding
-    text = f"{finding.title or finding.check}: the details are on the account team's site"
+    # Translators: a finding in the company's site, which does not show what it says about people;
+    # {title} is the check's title (or its code, KAM101).
+    text = _("{title}: the details are on the account team's site").format(title=finding.title or finding.check)
     return replace(finding, diagnostic=replace(finding.diagnostic, message=text), subject=None,
-                   silenced=TEAM_REASON if finding.silenced else None)
+                   silenced=_(TEAM_REASON) if finding.silenced else None)
 
 
 def for_audience(portfolio: Portfolio, findings: Sequence[Finding], audience: str

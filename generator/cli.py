@@ -64,6 +64,16 @@ def _set_language(ctx, param, value):
         raise click.BadParameter(str(exc)) from None
 
 
+def _language_code(ctx, param, value):
+    """A language kam has a catalog for, as its catalog code (None: not given)."""
+    from . import i18n
+
+    try:
+        return None if value is None else i18n.normalise(value)
+    except i18n.LanguageError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 # English by default, for CI logs; a job summary a sales director reads can be in their language.
 lang_option = click.option("--lang", default="en", show_default=True, metavar="CODE", callback=_set_language,
                            expose_value=False, is_eager=True, envvar="KAM_LANG",
@@ -366,16 +376,21 @@ def _plan_of(portfolio, account: str):
 @root_option
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="The date the page is as of (default: today).")
-def share_command(account: str, out: Path, root: Path, today) -> None:
+@click.option("--lang", metavar="CODE", default=None, callback=_language_code,
+              help="The language the customer reads: en, et, fi, nb (or no), lv, lt, pl, ru "
+                   "(default: the plan's own language, else the portfolio's, else English).")
+def share_command(account: str, out: Path, root: Path, today, lang: str | None) -> None:
     """Write the customer's page of ACCOUNT: shared goals, actions and reviews, promises, care model.
 
     Nothing about their people, our coverage, findings, competitors or revenue.
     """
-    from .share import share_page
+    from . import i18n
+    from .share import page_language, share_page
 
     portfolio = _valid_portfolio(root, "share")
     plan = _plan_of(portfolio, account)
-    page = share_page(portfolio, plan, today.date() if today else date.today())
+    with i18n.use(lang or page_language(portfolio, plan)):
+        page = share_page(portfolio, plan, today.date() if today else date.today())
     try:
         out.write_text(page, encoding="utf-8")
     except OSError as exc:

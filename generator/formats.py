@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import re
 from decimal import Decimal
-from typing import Optional
+from typing import Iterable, Optional
 
 from . import i18n
 
@@ -151,3 +151,26 @@ def period(text: str) -> str:
 
     year, quarter = int(found[1]), int(found[2])
     return format_date(dt.date(year, quarter * 3 - 2, 1), "QQQ y", locale=_locale(code))
+
+
+def joined(items: Iterable[str]) -> str:
+    """Items one after the other, as the reader's language writes a list without its last word: a, b, c."""
+    items = list(items)
+    text = items[0] if items else ""
+    for item in items[1:]:
+        # Translators: joins the next item to the start of a list, as in "a, b" of "a, b and c".
+        text = i18n.pgettext("list", "{items}, {item}").format(items=text, item=item)
+    return text
+
+
+def listing(items: Iterable[str], limit: int = 5) -> str:
+    """a, b and c; a list longer than `limit` ends with 'and N more'."""
+    items = list(items)
+    if len(items) > limit:
+        more = len(items) - limit
+        # Translators: the last item of a shortened list, as in "a, b, c, d, e and 3 more".
+        items = items[:limit] + [i18n.ngettext("{count} more", "{count} more", more).format(count=count(more))]
+    if len(items) <= 1:
+        return "".join(items)
+    # Translators: joins the last item to a list, as in "a, b and c".
+    return i18n.pgettext("list", "{items} and {last}").format(items=joined(items[:-1]), last=items[-1])

@@ -152,3 +152,9 @@ class Translated(Mapping):
 
     def __len__(self) -> int:
         return len(self._table)
+
+
+def value_words(identifier: Optional[str]) -> str:
+    """A plan's enumerated value in words in the language in use: 'account_manager' -> 'account manager'.
+    The schemas' enum values are the messages, with the context "value" (generator/messages.py)."""
+    return pgettext("value", identifier.replace("_", " ")) if identifier else ""

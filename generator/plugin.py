@@ -21,6 +21,7 @@ import gc
 import logging
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import pathspec
@@ -45,6 +46,7 @@ PROGRESS_MIN_ACCOUNTS = 100  # smaller sites build in a few seconds: no progress
 # The language of the tree being built, while the default tree's build runs another language's
 # build (on_post_build): that build's plugin writes in it, into the default tree's staging folder.
 _building_language = None
+_run_started = 0.0  # when the default tree's build began: the further trees' diagrams are used since
 
 class Flag(c.BaseConfigOption[bool]):
     """true/false, also as the text of an environment variable (1, yes, on ...)."""
@@ -136,7 +138,7 @@ class KamPlugin(BasePlugin[KamConfig]):
         options = site.Options(self.today, self.include_private, config.use_directory_urls,
                                cache if cache.is_absolute() else self.root / cache, max(1, self.config.workers),
                                audience=self.audience, history_root=self.root if self.history else None,
-                               background=True)
+                               background=True, prune_unused_since=self._prune_unused_since())
         try:
             findings = checks.run_checks(self.portfolio, self.today)
             built = site.build(self.portfolio, findings, options, self.progress)
@@ -209,13 +211,23 @@ class KamPlugin(BasePlugin[KamConfig]):
 
     def _set_language(self, config) -> None:
         """The tree's language for kam's words, Material's interface, the switcher and the search index."""
+        global _run_started
         settings = self.portfolio.settings
+        if _building_language is None:
+            _run_started = time.time()
         if self._language_before is None:
             self._language_before = i18n.current()
         self.languages = settings.site_languages
         self.language = _building_language or self.languages[0]
         i18n.set_language(self.language)
         site_languages.configure(config, self.language, self.languages, self.portfolio.plans, SearchPlugin)
+
+    def _prune_unused_since(self):
+        """With several languages only the last tree's build prunes the diagram cache, of what no tree of
+        this run used (site.Options.prune_unused_since); one language: as always."""
+        if len(self.languages) == 1 or self.command == "serve":
+            return None
+        return _run_started if self.language == self.languages[-1] else False
 
     def _build_other_languages(self, config) -> None:
         """Each further language's tree, built into the default tree's staging folder (published with it).

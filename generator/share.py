@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Optional
 
+from . import formats, i18n
+from .i18n import _, ngettext, pgettext
 from .model import Commitment, Plan, Portfolio
 from .render.escape import html
 from .render.words import date, words
@@ -29,6 +31,23 @@ padding:.3rem .5rem;border-bottom:1px solid #d0d7de}th{background:#f6f8fa}
 @media print{body{margin:0;max-width:none;font-size:11pt}.wide{overflow:visible}h2{break-after:avoid}tr{break-inside:avoid}
 @page{margin:18mm}}
 """
+
+
+def page_language(portfolio: Portfolio, plan: Plan) -> str:
+    """The language the customer reads: the plan's own when kam has a catalog for it, else the
+    portfolio's default, else English."""
+    for code in (plan.language, portfolio.settings.language, *portfolio.settings.languages):
+        if code:
+            try:
+                return i18n.normalise(code)
+            except i18n.LanguageError:
+                continue
+    return i18n.DEFAULT
+
+
+def _said(message: str, **values: str) -> str:
+    """A message of kam's as HTML text, its placeholders filled with (already escaped) HTML."""
+    return html(message).format(**values)
 
 
 def _table(headers: Iterable[str], rows: list[list[Optional[str]]]) -> str:
@@ -56,25 +75,35 @@ def _care_model(portfolio: Portfolio, plan: Plan) -> str:
     if tier is None:
         return ""
     care = tier.care_model
-    items = [("Service level", _text(care.service_level)),
-             ("Complaints answered within", f"{care.complaint_response_hours} hours"
-              if care.complaint_response_hours is not None else None),
-             ("Meetings with our management", f"{care.management_meetings_per_year} a year"
-              if care.management_meetings_per_year else None),  # "0 a year" is no promise to put to a customer
-             ("We review this plan", f"at least every {care.review_interval_days} days")]
-    return "<ul>" + "".join(f"<li><b>{html(k)}:</b> {v}</li>" for k, v in items if v) + "</ul>"
+    hours, meetings, interval = (care.complaint_response_hours, care.management_meetings_per_year,
+                                 care.review_interval_days)
+    items = [(_("Service level:"), _text(care.service_level)),
+             (_("Complaints answered within:"),
+              _said(ngettext("{count} hour", "{count} hours", hours), count=formats.number(hours))
+              if hours is not None else None),
+             # Translators: how many meetings with our management the customer gets, {count} a year.
+             (_("Meetings with our management:"),
+              _said(ngettext("{count} a year", "{count} a year", meetings), count=formats.number(meetings))
+              if meetings else None),  # "0 a year" is no promise to put to a customer
+             (_("We review this plan:"),
+              _said(ngettext("at least every {count} day", "at least every {count} days", interval),
+                    count=formats.number(interval)))]
+    return "<ul>" + "".join(f"<li><b>{html(k)}</b> {v}</li>" for k, v in items if v) + "</ul>"
 
 
 def _goals(plan: Plan) -> str:
     rows = [[html(g.title), _text(g.metric), _text(g.baseline), _text(g.target), _day(g.due), html(words(g.status)),
              _text(g.result)] for g in plan.goals if g.shared]
-    return _table(["Goal", "Measured by", "From", "Target", "By", "Status", "Result"], rows) if rows else ""
+    headers = [_("Goal"), _("Measured by"), pgettext("a goal's baseline", "From"), _("Target"),
+               pgettext("a goal's due date", "By"), _("Status"), _("Result")]
+    return _table(headers, rows) if rows else ""
 
 
 def _actions(portfolio: Portfolio, plan: Plan) -> str:
     rows = [[html(a.title), html(_person(portfolio, a.owner)), _day(a.due), html(words(a.status)),
              _day(a.done)] for a in plan.actions if a.shared]
-    return _table(["Next step", "Who of ours", "Due", "Status", "Done"], rows) if rows else ""
+    headers = [_("Next step"), _("Who of ours"), _("Due"), _("Status"), pgettext("an action's done date", "Done")]
+    return _table(headers, rows) if rows else ""
 
 
 def told_due(commitment: Commitment) -> dt.date:
@@ -83,15 +112,26 @@ def told_due(commitment: Commitment) -> dt.date:
     return told[-1].new_due if told else commitment.due
 
 
+def _moved(r) -> str:
+    if r.reason:
+        # Translators: a rescheduling of a promise: on {date} it was moved to {new_date}, for {reason}.
+        return _said(_("{date}: moved to {new_date} ({reason})"), date=_day(r.date), new_date=_day(r.new_due),
+                     reason=html(r.reason))
+    return _said(_("{date}: moved to {new_date}"), date=_day(r.date), new_date=_day(r.new_due))
+
+
 def _commitments(portfolio: Portfolio, plan: Plan) -> str:
     rows = []
     for c in plan.commitments:
-        moves = [f"{_day(r.date)}: moved to {_day(r.new_due)}" + (f" ({html(r.reason)})" if r.reason else "")
-                 for r in c.reschedules if r.customer_told]
-        due = _day(told_due(c)) + (f'<br><span class="sub">first {_day(c.due)}</span>' if told_due(c) != c.due else "")
+        moves = [_moved(r) for r in c.reschedules if r.customer_told]
+        # Translators: under a promise's due date when it was moved: the date first promised.
+        first = _said(_("first {date}"), date=_day(c.due))
+        first = f'<br><span class="sub">{first}</span>'
+        due = _day(told_due(c)) + (first if told_due(c) != c.due else "")
         rows.append([html(c.promise), html(_person(portfolio, c.owner)), _day(c.made), due,
                      "<br>".join(moves) or None, html(words(c.status)), _day(c.delivered)])
-    headers = ["Our promise", "Who of ours", "Made", "Due", "Rescheduled", "Status", "Delivered"]
+    headers = [_("Our promise"), _("Who of ours"), pgettext("a promise's date", "Made"), _("Due"),
+               _("Rescheduled"), _("Status"), _("Delivered")]
     return _table(headers, rows) if rows else ""
 
 
@@ -99,19 +139,23 @@ def _reviews(plan: Plan) -> str:
     goals = {g.id: g for g in plan.goals if g.shared}
     out = []
     for r in sorted((r for r in plan.reviews if r.shared), key=lambda r: r.date, reverse=True):
-        parts = [f"<h3>{html(r.period)} <span class=\"sub\">held {date(r.date)}"
-                 f"{' with you' if r.with_customer else ''}</span></h3>"]
+        # Translators: after a review's period: the day it was held ("with you": with the customer, who reads this).
+        held = _("held {date} with you") if r.with_customer else _("held {date}")
+        parts = [f"<h3>{html(formats.period(r.period))} <span class=\"sub\">{_said(held, date=date(r.date))}</span></h3>"]
         if r.summary:
             parts.append(f"<p>{html(r.summary)}</p>")
         results = [[html(goals[x.goal].title), html(words(x.status)), _text(x.value), _text(x.note)]
                    for x in r.results if x.goal in goals]
         if results:
-            parts.append(_table(["Goal", "Where it stands", "Value", "Note"], results))
+            parts.append(_table([_("Goal"), _("Where it stands"), _("Value"), _("Note")], results))
         if r.corrections:
-            parts.append("<p><b>What we change:</b></p><ul>" + "".join(f"<li>{html(c)}</li>" for c in r.corrections)
-                         + "</ul>")
+            # Translators: on the customer's page, before what a review decided to do differently.
+            change = html(_("What we change:"))
+            parts.append(f"<p><b>{change}</b></p><ul>"
+                         + "".join(f"<li>{html(c)}</li>" for c in r.corrections) + "</ul>")
         if r.next_review:
-            parts.append(f"<p>Next review: {date(r.next_review)}</p>")
+            following = _said(_("Next review: {date}"), date=date(r.next_review))
+            parts.append(f"<p>{following}</p>")
         out.append("".join(parts))
     return "".join(out)
 
@@ -122,21 +166,31 @@ def _person(portfolio: Portfolio, person_id: str) -> str:
 
 
 def share_page(portfolio: Portfolio, plan: Plan, today: dt.date) -> str:
-    """The customer's page of `plan`, as of `today`."""
+    """The customer's page of `plan`, as of `today`, in the language in use (i18n.use)."""
     company = portfolio.settings.company
     owner = portfolio.people.get(plan.owner)
     contact = html(owner.name) + (f" &lt;{html(owner.email)}&gt;" if owner and owner.email else "") if owner else ""
-    since = f" · together since {date(plan.relationship.since)}" if plan.relationship.since else ""
-    lang = plan.language if plan.language and plan.language.isalpha() else "en"
-    body = [f"<h1>{html(plan.name)} and {html(company)}</h1>",
-            f'<p class="sub">Our account plan, the part we share with you · as of {date(today)}{since}</p>',
-            f"<p><b>Your key account manager:</b> {contact}</p>" if contact else "",
-            _section("How we serve you", _care_model(portfolio, plan), "No service model recorded."),
-            _section("Goals we share", _goals(plan), "No shared goals yet."),
-            _section("Next steps", _actions(portfolio, plan), "No shared next steps yet."),
-            _section("What we promised you", _commitments(portfolio, plan), "No promises recorded."),
-            _section("Reviews together", _reviews(plan), "No shared reviews yet.")]
-    return (f'<!DOCTYPE html>\n<html lang="{html(lang)}">\n<head>\n<meta charset="utf-8">\n'
+    if plan.relationship.since:
+        # Translators: the line under the customer's page's title; {date} today, {since} when we started together.
+        sub = _said(_("Our account plan, the part we share with you · as of {date} · together since {since}"),
+                    date=date(today), since=date(plan.relationship.since))
+    else:
+        sub = _said(_("Our account plan, the part we share with you · as of {date}"), date=date(today))
+    parties = {"customer": html(plan.name), "company": html(company)}
+    # Translators: the title of the customer's page: {customer} is their name, {company} ours.
+    heading = _said(_("{customer} and {company}"), **parties)
+    manager = html(_("Your key account manager:"))
+    body = [f"<h1>{heading}</h1>",
+            f'<p class="sub">{sub}</p>',
+            f"<p><b>{manager}</b> {contact}</p>" if contact else "",
+            _section(_("How we serve you"), _care_model(portfolio, plan), _("No service model recorded.")),
+            _section(_("Goals we share"), _goals(plan), _("No shared goals yet.")),
+            _section(_("Next steps"), _actions(portfolio, plan), _("No shared next steps yet.")),
+            _section(_("What we promised you"), _commitments(portfolio, plan), _("No promises recorded.")),
+            _section(_("Reviews together"), _reviews(plan), _("No shared reviews yet."))]
+    # Translators: the title of the customer's page (the browser's tab); {customer} is their name, {company} ours.
+    title = _said(_("{customer}: account plan with {company}"), **parties)
+    return (f'<!DOCTYPE html>\n<html lang="{html(i18n.current())}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{html(plan.name)}: account plan with {html(company)}</title>\n<style>{STYLE}</style>\n"
+            f"<title>{title}</title>\n<style>{STYLE}</style>\n"
             f"</head>\n<body>\n" + "\n".join(part for part in body if part) + "\n</body>\n</html>\n")

@@ -21,7 +21,7 @@ from typing import Callable, Optional, Sequence
 
 from . import documents as account_files, health, history
 from .audience import TEAM, for_audience
-from .cache import prune
+from .cache import STALE_SECONDS, prune
 from .diagnostics import format_text, summary_line
 from .model import Portfolio
 from .render import account, account_people, documents, graphviz, people, portfolio as portfolio_pages, report_page
@@ -49,6 +49,21 @@ class Options:
     # Render the diagrams while the caller goes on (MkDocs converting Markdown): the pages then hold a
     # marker where each diagram's size goes, and Site.finish(html) puts the sizes in after Site.wait().
     background: bool = False
+    # When the cache drops the diagrams this build does not show: None, those unused for an hour; a time
+    # (the start of a multi-language build, whose trees touched theirs since), those unused since then
+    # too; False, never (a tree that is not the last of a multi-language build).
+    prune_unused_since: Optional[float] | bool = None
+
+
+def used(paths) -> None:
+    """Mark the cached diagrams this build shows as just used: the cache keeps what any build used in
+    the last hour (cache.prune), so a site in two languages, or two audiences, keeps both sets."""
+    now = time.time()
+    for path in paths:
+        try:
+            os.utime(path, (now, now))
+        except OSError:  # not drawn yet (rendered next), or a read-only cache
+            pass
 
 
 @dataclass
@@ -168,11 +183,15 @@ def build(portfolio: Portfolio, findings: Sequence, options: Options, progress: 
     try:
         cache_dir = graphviz.writable(options.cache_dir)
         files = graphviz.cached_paths(sources.values(), cache_dir)
+        used(files.values())
 
         def render() -> None:  # then drop the diagrams this site no longer shows (older versions)
             graphviz.render_all(sources.values(), cache_dir, workers=options.workers, stats=stats,
                                 progress=_stage(progress, "diagrams"), names=names)
-            prune(cache_dir, {path.name for path in files.values()})
+            if options.prune_unused_since is not False:
+                older = STALE_SECONDS if options.prune_unused_since is None else \
+                    max(STALE_SECONDS, time.time() - options.prune_unused_since)
+                prune(cache_dir, {path.name for path in files.values()}, older_than=older)
 
         if options.background and not all(path.is_file() for path in files.values()):
             runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kam-diagrams")

@@ -123,7 +123,8 @@ def pages(tmp_path_factory):
     for plan in sorted((root / "accounts").glob("[!_]*.yaml")):
         target = root / f"{plan.stem}.html"
         done = subprocess.run([sys.executable, "-m", "generator", "share", plan.stem, "--out", str(target),
-                               "--root", str(root), "--today", "2026-11-23"], capture_output=True, text=True)
+                               "--root", str(root), "--today", "2026-11-23", "--lang", "en"],  # the words below
+                              capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         out[plan.stem] = target.read_text(encoding="utf-8")
     return out, markers

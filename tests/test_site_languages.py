@@ -88,3 +88,27 @@ def test_every_language_has_a_catalog_and_materials_interface(code):
 
     assert code == "en" or i18n.catalog_path(code).is_file()
     assert (Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{code}.html").is_file()
+
+
+def test_a_site_in_two_languages_keeps_both_languages_diagrams_in_the_cache(tmp_path, pseudo):
+    """Each tree's build prunes the diagrams it does not show once they are an hour old: the other
+    tree's must count as used, or every build after an hour draws the second language again."""
+    import os
+    import time
+
+    root = _repo(tmp_path, "languages: [et, en]\n")
+    build_site(root, tmp_path / "site")
+    cache = root / ".cache" / "kam" / "svg"
+    svgs = sorted(cache.rglob("*.svg"))
+    assert svgs
+    hours_ago = time.time() - 2 * 3600
+    for path in svgs:
+        os.utime(path, (hours_ago, hours_ago))
+    before = {path: path.stat().st_ino for path in svgs}
+    unused = cache / "ab" / ("ab" + "0" * 62 + ".svg")  # a diagram no tree shows any more
+    unused.parent.mkdir(exist_ok=True)
+    unused.write_text("<svg/>", encoding="utf-8")
+    os.utime(unused, (hours_ago, hours_ago))
+    build_site(root, tmp_path / "site")
+    after = {path: path.stat().st_ino for path in sorted(cache.rglob("*.svg"))}
+    assert after == before  # none of the trees' pruned, none drawn again; the unused one pruned

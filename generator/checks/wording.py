@@ -7,7 +7,7 @@ import difflib
 from typing import Iterable, Optional
 
 from .. import formats
-from ..i18n import _, ngettext, pgettext
+from ..i18n import _, ngettext, value_words
 from ..model import Plan, Stakeholder
 
 
@@ -24,20 +24,8 @@ def who(stakeholder: Stakeholder) -> str:
 
 
 def listing(items: Iterable[str], limit: int = 5) -> str:
-    """a, b and c; long lists end with 'and N more'."""
-    items = list(items)
-    if len(items) > limit:
-        more = len(items) - limit
-        # Translators: the last item of a shortened list, as in "a, b, c, d, e and 3 more".
-        items = items[:limit] + [ngettext("{count} more", "{count} more", more).format(count=formats.count(more))]
-    if len(items) <= 1:
-        return "".join(items)
-    head = items[0]
-    for item in items[1:-1]:
-        # Translators: joins the next item to the start of a list, as in "a, b" of "a, b and c".
-        head = pgettext("list", "{items}, {item}").format(items=head, item=item)
-    # Translators: joins the last item to a list, as in "a, b and c".
-    return pgettext("list", "{items} and {last}").format(items=head, last=items[-1])
+    """a, b and c; long lists end with 'and N more' (formats.listing)."""
+    return formats.listing(items, limit)
 
 
 def days_ago(date: dt.date, today: dt.date) -> str:
@@ -50,11 +38,8 @@ def days_ago(date: dt.date, today: dt.date) -> str:
 
 
 def value(word: Optional[str]) -> str:
-    """A value of the plan (an attitude, an influence, a stage) as a word: 'account_manager' -> 'account manager'.
-
-    The same message as the site's (render/words.py, context "value", extracted from the schemas'
-    enums): checks come before rendering in the flow, so they cannot import it."""
-    return pgettext("value", word.replace("_", " ")) if word else ""
+    """A value of the plan (an attitude, an influence, a stage) as a word: 'account_manager' -> 'account manager'."""
+    return value_words(word)
 
 
 def closest(word: str, choices: Iterable[str]) -> Optional[str]:

@@ -27,9 +27,10 @@ any change to this drawing code is a new key.
 from __future__ import annotations
 
 from .. import analyse
+from ..i18n import _
 from ..model import Plan
 from .escape import dot, dot_string
-from .words import ATTITUDE_COLOURS, ATTITUDES, BUYING_ROLES, STRENGTH_MARK, initials_name
+from .words import ATTITUDE_COLOURS, ATTITUDES, BUYING_ROLES, STRENGTH_MARK, date, initials_name, words
 
 FONT = "Helvetica"
 TEXT_PT = 12  # the smallest text anywhere on the map
@@ -42,6 +43,12 @@ REPORTS_COLOUR = "#3d4650"
 INFLUENCE_COLOUR = "#0550ae"
 INK = "#1f2328"
 TITLE_WIDTH = 30  # characters per line of a job title
+
+
+def said(message: str) -> str:
+    """kam's own words (a translated message) inside a label: escaped as user text is (a translation
+    is text, never markup), with the gaps of two spaces the legend uses kept."""
+    return "  ".join(dot(part) for part in message.split("  "))
 
 
 def _wrap(text: str, width: int, lines: int = 2) -> list[str]:
@@ -89,14 +96,16 @@ def node_label(stakeholder, coverers: list[tuple[str, str]], *, gone: bool, judg
     border = UNCOVERED if uncovered else INK
     width = BORDER_BY_INFLUENCE[influence] + (1 if uncovered else 0)
     sign = "" if gone or not judgements else f"{ATTITUDE_SIGN[stakeholder.attitude]} "
-    name = sign + dot(stakeholder.name) + (" (left)" if gone else "")
+    # Translators: a diagram label (keep it short): a person who has left the customer; {name} is their name.
+    name = sign + (said(_("{name} (left)")).format(name=dot(stakeholder.name)) if gone else dot(stakeholder.name))
     badges = _badges(stakeholder.buying_roles)
     span = 2 if badges else 1
     rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{NAME_PT[influence]}" COLOR="{ink}">'
             f'<B>{name}</B></FONT></TD>{badges}</TR>']
     rows += [_row(dot(line), span, ink) for line in _wrap(stakeholder.title or "", TITLE_WIDTH)]
     if uncovered:
-        rows.append(_row("NOT COVERED by any of ours", span, UNCOVERED, ' BGCOLOR="#ffebe9"', bold=True))
+        # Translators: a diagram label (keep it short): nobody of our team has a relationship with this person.
+        rows.append(_row(said(_("NOT COVERED by any of ours")), span, UNCOVERED, ' BGCOLOR="#ffebe9"', bold=True))
     elif coverers:
         marks = [f"{dot(initials_name(name))} {STRENGTH_MARK[strength]}" for name, strength in coverers]
         text = '<BR ALIGN="LEFT"/>'.join(", ".join(marks[i:i + 2]) for i in range(0, len(marks), 2))
@@ -108,36 +117,57 @@ def node_label(stakeholder, coverers: list[tuple[str, str]], *, gone: bool, judg
 def _chip(attitude: str) -> str:
     fill, ink = ATTITUDE_COLOURS[attitude]
     return (f'<TD BGCOLOR="{fill}" BORDER="1" COLOR="{INK}"><FONT POINT-SIZE="{TEXT_PT}" COLOR="{ink}">'
-            f'{ATTITUDE_SIGN[attitude]} {attitude}</FONT></TD>')
+            f'{ATTITUDE_SIGN[attitude]} {dot(words(attitude))}</FONT></TD>')
 
 
 def _border_sample(influence: str) -> str:
     return (f'<TD><TABLE BORDER="{BORDER_BY_INFLUENCE[influence]}" COLOR="{INK}" CELLBORDER="0" '
             f'STYLE="{BORDER_STYLE[influence]}" CELLPADDING="3"><TR><TD><FONT POINT-SIZE="{TEXT_PT}" '
-            f'COLOR="{INK}">{influence}</FONT></TD></TR></TABLE></TD>')
+            f'COLOR="{INK}">{dot(words(influence))}</FONT></TD></TR></TABLE></TD>')
 
 
 def legend_label(account: str, today, influence: bool, judgements: bool = True) -> str:
     """The graph's label: the account's name, the date, and what every mark means."""
     font = f'<FONT POINT-SIZE="{TEXT_PT}" COLOR="{INK}">'
-    roles = ", ".join(f"{letter} {word.split(' (')[0]}" for letter, word in BUYING_ROLES.values())
-    lines = ("→ solid arrow: reports to (manager above)" + (";  ⇢ dashed arrow: influences informally"
-                                                           if influence else ""))
-    view = "influence view" if influence else "reporting lines"
-    rows = [f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="17" COLOR="{INK}"><B>{dot(account)}</B></FONT>'
-            f'{font}  decision-maker map, {view}, {today.isoformat()}</FONT></TD></TR>']
-    if judgements:
-        rows += [f'<TR><TD ALIGN="LEFT">{font}Attitude (fill and sign):</FONT></TD><TD ALIGN="LEFT"><TABLE '
-                 f'BORDER="0" CELLSPACING="3" CELLPADDING="2"><TR>{"".join(_chip(a) for a in ATTITUDES)}</TR>'
-                 f'</TABLE></TD></TR>',
-                 f'<TR><TD ALIGN="LEFT">{font}Influence (border):</FONT></TD><TD ALIGN="LEFT"><TABLE BORDER="0" '
-                 f'CELLSPACING="4" CELLPADDING="0"><TR>'
-                 f'{"".join(_border_sample(i) for i in ("high", "medium", "low"))}</TR></TABLE></TD></TR>',
-                 f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}Buying roles: {roles}.  Lines: {lines}.</FONT></TD></TR>']
+    letters = {role: BUYING_ROLES[role][0] for role in BUYING_ROLES}
+    # Translators: the legend of the decision-maker map (keep it short); {economic}, {technical} ... are
+    # the letters that mark each buying role on the map (translated on their own).
+    roles = _("Buying roles: {economic} economic buyer, {technical} technical buyer, {user} user, {coach} coach, "
+              "{gatekeeper} gatekeeper.").format(**letters)
+    if influence:
+        # Translators: the legend of the decision-maker map (keep it short): what its two kinds of arrow mean.
+        lines = _("Lines: → solid arrow: reports to (manager above);  ⇢ dashed arrow: influences informally.")
+        # Translators: the title of the decision-maker map, after the account's name (keep it short);
+        # {date} is the date it shows the plan as of.
+        title = _("decision-maker map, influence view, {date}")
     else:
-        rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}Lines: {lines}.</FONT></TD></TR>')
-    rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}Covered by (ours): ●●● strong, ●●○ medium, ●○○ weak; '
-                f'red border: nobody of ours covers them.</FONT></TD></TR>')
+        # Translators: the legend of the decision-maker map (keep it short): what its arrows mean.
+        lines = _("Lines: → solid arrow: reports to (manager above).")
+        # Translators: the title of the decision-maker map, after the account's name (keep it short);
+        # {date} is the date it shows the plan as of.
+        title = _("decision-maker map, reporting lines, {date}")
+    rows = [f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="17" COLOR="{INK}"><B>{dot(account)}</B></FONT>'
+            f'{font}  {said(title).format(date=dot(date(today)))}</FONT></TD></TR>']
+    if judgements:
+        # Translators: the legend of the decision-maker map (keep it short): a person's attitude to us is
+        # shown by the colour of their box and a sign (++ + = − −−) before their name.
+        attitude = said(_("Attitude (fill and sign):"))
+        # Translators: the legend of the decision-maker map (keep it short): a person's influence is
+        # shown by the weight of their box's border.
+        weight = said(_("Influence (border):"))
+        rows += [f'<TR><TD ALIGN="LEFT">{font}{attitude}</FONT></TD><TD ALIGN="LEFT">'
+                 f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2"><TR>{"".join(_chip(a) for a in ATTITUDES)}'
+                 f'</TR></TABLE></TD></TR>',
+                 f'<TR><TD ALIGN="LEFT">{font}{weight}</FONT></TD><TD ALIGN="LEFT"><TABLE '
+                 f'BORDER="0" CELLSPACING="4" CELLPADDING="0"><TR>'
+                 f'{"".join(_border_sample(i) for i in ("high", "medium", "low"))}</TR></TABLE></TD></TR>',
+                 f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}{said(roles)}  {said(lines)}</FONT></TD></TR>']
+    else:
+        rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}{said(lines)}</FONT></TD></TR>')
+    # Translators: the legend of the decision-maker map (keep it short): the marks after the names of our
+    # people who cover a person are the strength of that relationship.
+    covered = _("Covered by (ours): ●●● strong, ●●○ medium, ●○○ weak; red border: nobody of ours covers them.")
+    rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="2">{font}{said(covered)}</FONT></TD></TR>')
     return f'<<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1">{"".join(rows)}</TABLE>>'
 
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import analyse
+from .. import analyse, formats
+from ..i18n import _, ngettext, pgettext
 from ..model import Plan
 from .escape import dot, dot_string
+from .maps import said
 from .words import INFLUENCE_ORDER, STRENGTH_MARK, initials_name, words
 
 FONT = "Helvetica"
@@ -22,11 +24,24 @@ STRENGTH_INK = {"strong": "#1a7f37", "medium": "#3b6e8f", "weak": "#8c959f"}
 NONE_FILL = "#ffd8d3"  # decision maker nobody of ours covers
 SINGLE_FILL = "#fff1c2"  # decision maker only one of ours covers
 RISK_FILL = "#ffd8d3"  # our person whose leaving uncovers high-influence people
-ROLE_SHORT = {
-    "account_manager": "account mgr", "executive_sponsor": "exec sponsor", "sales": "sales",
-    "specialist": "specialist", "technical_support": "tech support", "service": "service",
-    "merchandiser": "merchandiser", "management": "management", "other": "other",
-}
+
+
+def role_short(role: str) -> str:
+    """A team role as short as a column head of the matrix needs (a role it does not know: its word)."""
+    # Translators: team roles shortened for a column head of the team matrix, a diagram: keep them
+    # as short as the English (abbreviate where your language does).
+    short = {
+        "account_manager": pgettext("team role, short", "account mgr"),
+        "executive_sponsor": pgettext("team role, short", "exec sponsor"),
+        "sales": pgettext("team role, short", "sales"),
+        "specialist": pgettext("team role, short", "specialist"),
+        "technical_support": pgettext("team role, short", "tech support"),
+        "service": pgettext("team role, short", "service"),
+        "merchandiser": pgettext("team role, short", "merchandiser"),
+        "management": pgettext("team role, short", "management"),
+        "other": pgettext("team role, short", "other"),
+    }
+    return said(short[role]) if role in short else dot(words(role))
 
 
 @dataclass(frozen=True)
@@ -80,19 +95,31 @@ def matrix_source(plan: Plan, today, person_name, stakeholder_href, person_href,
     present.sort(key=lambda s: (INFLUENCE_ORDER[s.influence], levels.get(s.id, 0)))
     team = list(plan.team)
 
-    head = [_td('<B>Their people</B>', align="LEFT", fill="#f6f8fa")]
+    # Translators: the head of the first column of the team matrix, a diagram (keep it short): the
+    # customer's people, one per row.
+    their_people = said(_("Their people"))
+    head = [_td(f"<B>{their_people}</B>", align="LEFT", fill="#f6f8fa")]
     if judgements:
-        head.append(_td('<FONT POINT-SIZE="8">influence</FONT>', fill="#f6f8fa"))
+        # Translators: a column head of the team matrix, a diagram (keep it short): each person's
+        # influence (high, medium, low).
+        influence = said(pgettext("matrix column", "influence"))
+        head.append(_td(f'<FONT POINT-SIZE="8">{influence}</FONT>', fill="#f6f8fa"))
     for member in team:
         name = person_name(member.person)
         lost = risk.leaving_uncovers.get(member.person, ())
-        note = (f'<BR/><FONT POINT-SIZE="8.5" COLOR="#a40e26"><B>leaving uncovers {len(lost)}</B></FONT>'
-                if lost else "")
+        # Translators: under a name of ours in the team matrix, a diagram (keep it short): {count}
+        # high-influence people of the customer whom only this person of ours covers.
+        uncovers = ngettext("leaving uncovers {count}", "leaving uncovers {count}", len(lost))
+        note = (f'<BR/><FONT POINT-SIZE="8.5" COLOR="#a40e26"><B>'
+                f'{said(uncovers).format(count=formats.number(len(lost)))}</B></FONT>' if lost else "")
         head.append(_td(f'<B>{dot(initials_name(name))}</B><BR/><FONT POINT-SIZE="8.5">'
-                        f'{ROLE_SHORT.get(member.role, dot(words(member.role)))}</FONT>{note}',
+                        f'{role_short(member.role)}</FONT>{note}',
                         fill=RISK_FILL if lost else "#f6f8fa", href=person_href(member.person),
                         tooltip=dot_string(name)))
-    head.append(_td('<FONT POINT-SIZE="8">of ours</FONT>', fill="#f6f8fa"))
+    # Translators: the head of the last column of the team matrix, a diagram (keep it short): how many
+    # of our people cover the person of the row.
+    of_ours = said(_("of ours"))
+    head.append(_td(f'<FONT POINT-SIZE="8">{of_ours}</FONT>', fill="#f6f8fa"))
     rows = [f"<TR>{''.join(head)}</TR>"]
 
     for s in present:
@@ -102,15 +129,18 @@ def matrix_source(plan: Plan, today, person_name, stakeholder_href, person_href,
         cells = [_td(f"<B>{dot(s.name)}</B>{title}", align="LEFT", fill=fill, href=stakeholder_href(s.id),
                      tooltip=dot_string(s.name))]
         if judgements:
-            cells.append(_td(f'<FONT POINT-SIZE="8.5">{s.influence}</FONT>', fill=fill))
+            cells.append(_td(f'<FONT POINT-SIZE="8.5">{dot(words(s.influence))}</FONT>', fill=fill))
         for member in team:
             level = strength.get((member.person, s.id))
             mark = (f'<FONT COLOR="{STRENGTH_INK[level]}" POINT-SIZE="11">{STRENGTH_MARK[level]}</FONT>'
                     if level else '<FONT COLOR="#d0d7de">·</FONT>')
             cells.append(_td(mark, fill=fill))
-        label = "none" if count == 0 else str(count)
+        # Translators: a cell of the team matrix, a diagram (keep it short): none of our people covers this person.
+        label = said(pgettext("people of ours", "none")) if count == 0 else formats.number(count)
         if s.id in risk.single_threaded:
-            label = "1 only"
+            # Translators: a cell of the team matrix, a diagram (keep it short): just one of our people
+            # covers this decision maker.
+            label = said(_("1 only"))
         cells.append(_td(f'<FONT POINT-SIZE="8.5"><B>{label}</B></FONT>' if fill else label, fill=fill))
         rows.append(f"<TR>{''.join(cells)}</TR>")
 

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Optional
 
 from .. import formats
-from ..i18n import N_, Translated, pgettext
+from ..i18n import N_, Translated, value_words
 
 CRITERIA = Translated({
     "known_brand": N_("is a known brand"),
@@ -61,9 +61,7 @@ def words(identifier: Optional[str]) -> str:
 
     The values come from the schemas' `enum` lists, which `make messages` extracts with the
     context "value" (generator/locale/extract.py); a value no catalog knows reads as written."""
-    if not identifier:
-        return ""
-    return pgettext("value", identifier.replace("_", " "))
+    return value_words(identifier)
 
 
 def date(value: Optional[dt.date]) -> str:
