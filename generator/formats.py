@@ -153,13 +153,18 @@ def period(text: str) -> str:
     return format_date(dt.date(year, quarter * 3 - 2, 1), "QQQ y", locale=_locale(code))
 
 
-def joined(items: Iterable[str]) -> str:
-    """Items one after the other, as the reader's language writes a list without its last word: a, b, c."""
-    items = list(items)
+def joined(items: Iterable[str], separator: str = ",") -> str:
+    """Items one after the other, as the reader's language writes a list without its last word:
+    'a, b, c', or with separator ';' a list of clauses, 'a; b; c'. Empty items are left out."""
+    items = [item for item in items if item]
     text = items[0] if items else ""
     for item in items[1:]:
-        # Translators: joins the next item to the start of a list, as in "a, b" of "a, b and c".
-        text = i18n.pgettext("list", "{items}, {item}").format(items=text, item=item)
+        if separator == ";":
+            # Translators: joins the next item to a list of clauses, as in "no review this quarter; 2 broken".
+            text = i18n.pgettext("list", "{items}; {item}").format(items=text, item=item)
+        else:
+            # Translators: joins the next item to the start of a list, as in "a, b" of "a, b and c".
+            text = i18n.pgettext("list", "{items}, {item}").format(items=text, item=item)
     return text
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Optional
 
 from . import gitio
+from .i18n import N_, Translated
 from .checks import Finding, run_checks
 from .load import parse
 from .model import HealthRule, Plan, Portfolio, Settings, build_plan
@@ -40,7 +41,9 @@ from .validate import is_valid
 
 AT_RISK, ATTENTION, HEALTHY = "at_risk", "attention", "healthy"
 STATES = (AT_RISK, ATTENTION, HEALTHY)  # worst first
-WORDS = {AT_RISK: "at risk", ATTENTION: "needs attention", HEALTHY: "healthy"}
+WORDS = Translated({  # a health state as a word: badges, tables, the trend line
+    AT_RISK: N_("at risk"), ATTENTION: N_("needs attention"), HEALTHY: N_("healthy"),
+})
 RANK = {state: i for i, state in enumerate(STATES)}
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_POINTS = {"error": 4.0, "warning": 1.0, "info": 0.0}

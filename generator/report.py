@@ -8,8 +8,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Optional, Sequence
 
-from . import cycle
+from . import cycle, formats
 from .checks import Finding, run_checks
+from .formats import joined
+from .i18n import _, ngettext, npgettext
 from .model import Plan, Portfolio
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -23,7 +25,8 @@ def quarter_bounds(period: str) -> tuple[dt.date, dt.date]:
     """First and last day of a quarter written 2026-Q4."""
     match = _QUARTER.match(period)
     if not match:
-        raise PeriodError(f"the period must be a quarter, like 2026-Q4; got {period!r}")
+        # Translators: the user's --period is not a quarter; keep "2026-Q4" as it is (it is what they type).
+        raise PeriodError(_("the period must be a quarter, like 2026-Q4; got {period}").format(period=repr(period)))
     year, q = int(match.group(1)), int(match.group(2))
     start = dt.date(year, 3 * q - 2, 1)
     end = dt.date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - dt.timedelta(days=1)
@@ -152,32 +155,66 @@ def _key(f: Finding) -> tuple:
     return (f.check, f.account, f.subject)
 
 
+def _day(iso: str) -> str:
+    return formats.date(dt.date.fromisoformat(iso))
+
+
 def _attention(a: dict, as_of: str) -> tuple[list[str], int]:
-    """Reasons in words, worst first, and a score to order the accounts by."""
+    """Reasons in words (in the language in use), worst first, and a score to order the accounts by."""
     reasons: list[tuple[int, str]] = []
     if a["out_of_touch"]:
-        since = f"since {a['last_contact']}" if a["last_contact"] else "ever recorded"
-        reasons.append((5, f"no contact {since} (the tier allows {a['contact_limit']} days)"))
+        limit = dict(count=formats.number(a["contact_limit"]))
+        if a["last_contact"]:
+            # Translators: why an account needs attention; {date} is the last contact, {count} the tier's limit.
+            said = ngettext("no contact since {date} (the tier allows {count} day)",
+                            "no contact since {date} (the tier allows {count} days)", a["contact_limit"])
+            reasons.append((5, said.format(date=_day(a["last_contact"]), **limit)))
+        else:
+            # Translators: why an account needs attention; {count} is the tier's limit in days.
+            said = ngettext("no contact ever recorded (the tier allows {count} day)",
+                            "no contact ever recorded (the tier allows {count} days)", a["contact_limit"])
+            reasons.append((5, said.format(**limit)))
     if a["review_due"]:
         when = a["next_review"]
-        said = "none recorded" if when is None else (f"next due {when}" if when > as_of else f"next was due {when}")
-        reasons.append((4, f"no review this quarter; {said}"))
+        if when is None:
+            said = _("no review this quarter; none recorded")
+        elif when > as_of:
+            # Translators: why an account needs attention; {date} is when its next review is due.
+            said = _("no review this quarter; next due {date}").format(date=_day(when))
+        else:
+            # Translators: why an account needs attention; {date} is when its next review was due (passed).
+            said = _("no review this quarter; next was due {date}").format(date=_day(when))
+        reasons.append((4, said))
     late = [c for c in a["complaints"] if c.late]
     if late:
-        reasons.append((3 * len(late), f"{len(late)} complaint(s) answered later than {a['complaint_limit']} h"))
+        # Translators: why an account needs attention; {hours} is the tier's limit in hours.
+        said = ngettext("{count} complaint answered later than {hours} h",
+                        "{count} complaints answered later than {hours} h", len(late))
+        reasons.append((3 * len(late), said.format(count=formats.number(len(late)),
+                                                   hours=formats.number(a["complaint_limit"]))))
     broken, late_promises = a["promises"]["broken"], a["promises"]["late"]
     if broken or late_promises:
-        said = ", ".join(f"{n} {what}" for n, what in ((broken, "broken"), (late_promises, "late")) if n)
-        reasons.append((3 * broken + 2 * late_promises, f"promises: {said}"))
+        counted = joined([npgettext("promises", "{count} broken", "{count} broken", broken).format(
+                              count=formats.number(broken)) if broken else "",
+                          npgettext("promises", "{count} late", "{count} late", late_promises).format(
+                              count=formats.number(late_promises)) if late_promises else ""])
+        # Translators: why an account needs attention; {counts} is "1 broken, 2 late" (promises to the customer).
+        reasons.append((3 * broken + 2 * late_promises, _("promises: {counts}").format(counts=counted)))
     if a["findings"].get("error"):
-        reasons.append((3 * a["findings"]["error"], f"{a['findings']['error']} error finding(s)"))
+        errors = a["findings"]["error"]
+        said = ngettext("{count} error finding", "{count} error findings", errors)
+        reasons.append((3 * errors, said.format(count=formats.number(errors))))
     if a["new_findings"]:
-        reasons.append((len(a["new_findings"]), f"{len(a['new_findings'])} new finding(s): {', '.join(a['new_checks'])}"))
+        new = len(a["new_findings"])
+        # Translators: why an account needs attention; {checks} lists the titles of the checks that found them.
+        said = ngettext("{count} new finding: {checks}", "{count} new findings: {checks}", new)
+        reasons.append((new, said.format(count=formats.number(new), checks=joined(a["new_checks"]))))
     if a["pipeline"]["lost"]:
         lost = a["pipeline"]["lost"]
-        reasons.append((1, f"{lost} {'opportunity' if lost == 1 else 'opportunities'} lost"))
+        said = ngettext("{count} opportunity lost", "{count} opportunities lost", lost)
+        reasons.append((1, said.format(count=formats.number(lost))))
     reasons.sort(key=lambda r: -r[0])
-    return [text for _, text in reasons], sum(score for score, _ in reasons)
+    return [text for _score, text in reasons], sum(score for score, _text in reasons)
 
 
 def _account(plan: Plan, portfolio: Portfolio, start, end, as_of, now: list, before: set) -> AccountReport:

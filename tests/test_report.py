@@ -80,7 +80,7 @@ def test_a_past_quarter_in_the_order_of_what_needs_attention(repo):
                           "(the quarter runs 2026-07-01 to 2026-09-30).\n")
     attention = out.split("## Needs attention\n\n")[1].split("\n\n")[0].splitlines()
     assert attention[0].startswith("1. **Fjordlaks Havbruk AS** (Key; Øystein Ødegård): no review this quarter; "
-                                   "next was due 2026-09-20; 1 complaint(s) answered later than 8 h; "
+                                   "next was due 2026-09-20; 1 complaint answered later than 8 h; "
                                    "promises: 1 broken")
     assert attention[1].startswith("2. **Nordvik Havn AS**")
     assert ("This quarter: 2 opportunities opened, 1 won (20,000 EUR), 1 lost (40,000 EUR). Open on 2026-09-30: 1, "
@@ -190,7 +190,7 @@ def test_the_attention_list_stays_short_at_any_size(monkeypatch, repo):
     out = kam("--period", "2026-Q3").stdout
     attention = out.split("## Needs attention\n\n")[1].split("\n## ")[0]
     assert attention.startswith("1. **Fjordlaks Havbruk AS**") and "2. " not in attention
-    assert "… and 1 more accounts with something to look at, in the table below." in attention
+    assert "… and 1 more account with something to look at, in the table below." in attention
 
 
 def test_a_currency_without_an_exchange_rate_is_left_out_and_said_so(repo):

@@ -68,6 +68,7 @@ def english_pieces(code: str) -> set[str]:
             kept = (i18n.npgettext(message.context, ids[0], ids[1], 2) if len(ids) > 1 and message.context else
                     i18n.ngettext(ids[0], ids[1], 2) if len(ids) > 1 else
                     i18n.pgettext(message.context, ids[0]) if message.context else i18n.gettext(ids[0]))
+            kept = " ".join(re.sub(r"[*_`\[\]()#|]+", " ", kept).split())  # as the pieces are cleaned
             for text in ids:
                 for piece in _PLACEHOLDER.split(text):
                     piece = re.sub(r"[*_`\[\]()#|]+", " ", piece)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..formats import joined, number
+from ..i18n import _, ngettext, pgettext
 from ..model import Person
 from .context import PEOPLE, Context, Page, account_page, person_page, rel
 from .escape import Markdown, md
@@ -52,26 +54,31 @@ def _account(uri: str, plan, anchor: str = "") -> Markdown:
 
 def index(ctx: Context, people: PeopleIndex) -> Page:
     uri = PEOPLE
-    lines = front_matter("People", hide=["navigation"], search=False)
-    lines += [heading(1, "Our people"), "",
-              "Everyone in the people directory, the accounts they work on, and the customer relationships "
-              "that would be lost if they left.", ""]
+    lines = front_matter(_("People"), hide=["navigation"], search=False)
+    lines += [heading(1, _("Our people"), "our-people"), "",
+              md(_("Everyone in the people directory, the accounts they work on, and the customer relationships "
+                   "that would be lost if they left.")), ""]
     rows = []
     for person_id in people.people():
         person = ctx.portfolio.people.get(person_id)
         exposure = ctx.exposure.get(person_id)
         name = link(ctx.person_name(person_id), rel(uri, person_page(person_id)))
         rows.append([name, person.role if person else None, person.unit if person else None,
-                     str(len(people.memberships[person_id])), str(len(people.owned[person_id])),
-                     str(len(exposure.covered)) if exposure else "0",
-                     bold(str(len(exposure.lost_high_influence))) if exposure and exposure.lost_high_influence else "0",
+                     number(len(people.memberships[person_id])), number(len(people.owned[person_id])),
+                     number(len(exposure.covered)) if exposure else number(0),
+                     bold(number(len(exposure.lost_high_influence))) if exposure and exposure.lost_high_influence
+                     else number(0),
                      date(person.left) if person and person.left else None])
-    head = ["Name", "Role", "Unit", "Accounts", "Owns", "Stakeholders covered", "Only they cover (high influence)",
-            "Left"]
+    head = [_("Name"), pgettext("job", "Role"), _("Unit"), _("Accounts"),
+            # Translators: a column header of the people index: how many accounts they are key account manager of.
+            pgettext("accounts", "Owns"),
+            _("Stakeholders covered"), _("Only they cover (high influence)"),
+            # Translators: a column header of the people index: the date they left the company.
+            pgettext("the company", "Left")]
     align = "lllrrrrl"
     if not ctx.judgements:  # the company audience: no column that speaks of influence
         head, align, rows = head[:6] + head[7:], align[:6] + align[7:], [row[:6] + row[7:] for row in rows]
-    lines += table(head, rows, align) if rows else none("Nobody yet.")
+    lines += table(head, rows, align) if rows else none(_("Nobody yet."))
     return Page(uri, "\n".join(lines) + "\n")
 
 
@@ -81,13 +88,13 @@ def person(ctx: Context, people: PeopleIndex, person_id: str) -> Page:
     name = ctx.person_name(person_id)
     lines = front_matter(name, hide=["navigation"])
     lines += [heading(1, name, "person"), ""]
-    facts = [("Role", info.role if info else None), ("Unit", info.unit if info else None),
-             ("E-mail", info.email if info else None),
-             ("Left the company", date(info.left) if info and info.left else None)]
-    lines += [f"- **{key}:** {cell(value)}" for key, value in facts if value] + [""]
+    facts = [(pgettext("job", "Role"), info.role if info else None), (_("Unit"), info.unit if info else None),
+             (_("E-mail"), info.email if info else None),
+             (_("Left the company"), date(info.left) if info and info.left else None)]
+    lines += [f"- **{md(key)}:** {cell(value)}" for key, value in facts if value] + [""]
     lines += _accounts(ctx, people, person_id, uri)
     lines += _exposure(ctx, people, person_id, uri)
-    lines += [heading(2, "Risks they carry", "risks", search=False), ""]
+    lines += [heading(2, _("Risks they carry"), "risks", search=False), ""]
     lines += findings_table(ctx, uri, [f for f in ctx.findings_by_person.get(person_id, ()) if not f.silenced],
                             with_account=True)
     lines += _work(ctx, people, person_id, uri)
@@ -95,26 +102,28 @@ def person(ctx: Context, people: PeopleIndex, person_id: str) -> Page:
 
 
 def _accounts(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> list[str]:
-    lines = [heading(2, "Accounts", "accounts"), ""]
+    lines = [heading(2, _("Accounts"), "accounts"), ""]
     rows = []
     for plan, member in people.memberships[person_id]:
-        owner = " (key account manager)" if plan.owner == person_id else ""
+        # Translators: their role on the account's team ("specialist"), when they are also its key account manager.
+        role = (_("{role} (key account manager)").format(role=words(member.role)) if plan.owner == person_id
+                else words(member.role))
         rows.append([_account(uri, plan), badge(ctx.health[plan.id].state), ctx.tier_name(plan),
-                     words(member.role) + owner, join(member.responsibilities, "<br>") or None])
+                     role, join(member.responsibilities, "<br>") or None])
     for plan in people.owned[person_id]:
-        if not any(p.id == plan.id for p, _ in people.memberships[person_id]):
+        if not any(p.id == plan.id for p, _member in people.memberships[person_id]):
             rows.append([_account(uri, plan), badge(ctx.health[plan.id].state), ctx.tier_name(plan),
-                         "key account manager (not on the team list)", None])
+                         _("key account manager (not on the team list)"), None])
     if not rows:
-        return lines + none("Not on any account team.")
-    return lines + table(["Account", "Health", "Tier", "Role there", "Responsible for"], rows)
+        return lines + none(_("Not on any account team."))
+    return lines + table([_("Account"), _("Health"), _("Tier"), _("Role there"), _("Responsible for")], rows)
 
 
 def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> list[str]:
     exposure = ctx.exposure.get(person_id)
-    lines = [heading(2, "Stakeholders they cover", "covers", search=False), ""]
+    lines = [heading(2, _("Stakeholders they cover"), "covers", search=False), ""]
     if not exposure or not exposure.covered:
-        return lines + none("Covers nobody at the customers.")
+        return lines + none(_("Covers nobody at the customers."))
     lost = set(exposure.lost_high_influence)
     if lost:
         links = []
@@ -122,9 +131,12 @@ def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
             plan = ctx.plan(account_id)
             s = plan.stakeholder(sid)
             target = rel(uri, account_page(plan.id)) + "#" + anchor_id("s", sid)
-            links.append(Markdown(f"{link(s.name if s else sid, target)} ({md(plan.name)})"))
-        lines += admonition("danger", "If they leave",
-                            [Markdown(f"Nobody else of ours covers these high-influence people: {join(links)}.")])
+            # Translators: a stakeholder (a link) and, in brackets, the customer they work for.
+            links.append(Markdown(_("{stakeholder} ({account})").format(stakeholder=link(s.name if s else sid, target),
+                                                                       account=md(plan.name))))
+        # Translators: {people} lists stakeholders with their customers: "Kari Johansen (Nordvik Dagligvare AS)".
+        lost_text = _("Nobody else of ours covers these high-influence people: {people}.")
+        lines += admonition("danger", _("If they leave"), [Markdown(lost_text.format(people=joined(links)))])
     rows = []
     for account_id, sid in exposure.covered:
         plan = ctx.plan(account_id)
@@ -134,28 +146,41 @@ def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
         strength = people.strength[(account_id, person_id, sid)]
         others = [p for p in ctx.coverage(plan).coverers.get(sid, []) if p != person_id]
         target = rel(uri, account_page(plan.id)) + "#" + anchor_id("s", sid)
-        only = Markdown("**nobody else**") if not others else _others(ctx, others)
-        judged = [s.influence, s.attitude] if ctx.judgements else []
+        # Translators: in the column "Also covered by": nobody of ours but this person covers the stakeholder.
+        nobody = Markdown(f"**{md(_('nobody else'))}**")
+        only = nobody if not others else _others(ctx, others)
+        judged = [words(s.influence), words(s.attitude)] if ctx.judgements else []
         rows.append([_account(uri, plan), link(s.name, target), s.title, *judged,
-                     STRENGTH_MARK[strength], only if (account_id, sid) not in lost else Markdown("**nobody else**")])
-    judged = ["Influence", "Attitude"] if ctx.judgements else []
-    return lines + table(["Account", "Stakeholder", "Title", *judged, "Strength", "Also covered by"], rows)
+                     STRENGTH_MARK[strength], only if (account_id, sid) not in lost else nobody])
+    judged = [_("Influence"), _("Attitude")] if ctx.judgements else []
+    headers = [_("Account"), _("Stakeholder"),
+               # Translators: a column header: the stakeholder's job title.
+               pgettext("job", "Title"), *judged,
+               # Translators: a column header: the strength of our relationship with the stakeholder.
+               pgettext("relationship", "Strength"), _("Also covered by")]
+    return lines + table(headers, rows)
 
 
 def _others(ctx: Context, others: list[str]) -> Markdown:
-    names = join(ctx.person_name(p) for p in others[:ALSO_COVERED_NAMES])
+    names = Markdown(joined(md(ctx.person_name(p)) for p in others[:ALSO_COVERED_NAMES]))
     more = len(others) - ALSO_COVERED_NAMES
-    return Markdown(f"{names} and {more} more") if more > 0 else names
+    # Translators: {names} lists the first five people, {count} how many more there are.
+    return (Markdown(ngettext("{names} and {count} more", "{names} and {count} more", more)
+                     .format(names=names, count=number(more))) if more > 0 else names)
 
 
 def _work(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> list[str]:
-    lines = [heading(2, "Open actions and commitments", "work", search=False), ""]
-    rows = []
+    lines = [heading(2, _("Open actions and commitments"), "work", search=False), ""]
+    rows = []  # (the day it is due, the words in the column "Due", ...): sorted by the day, not by its words
     for plan, a in people.actions[person_id]:
-        late = " — overdue" if a.due < ctx.today else ""
-        rows.append([date(a.due) + late, "action", _account(uri, plan, "actions"), a.title])
+        # Translators: in the column "Due": {date} is the date an open action was due.
+        when = _("{date} — overdue").format(date=date(a.due)) if a.due < ctx.today else date(a.due)
+        rows.append([a.due, when, _("action"), _account(uri, plan, "actions"), a.title])
     for plan, c in people.commitments[person_id]:
-        late = " — late" if c.current_due < ctx.today else ""
-        rows.append([date(c.current_due) + late, "commitment", _account(uri, plan, "commitments"), c.promise])
-    rows.sort(key=lambda r: r[0])
-    return lines + (table(["Due", "What", "Account", "Item"], rows) if rows else none("Nothing open."))
+        # Translators: in the column "Due": {date} is the date an open commitment to the customer was due.
+        when = (_("{date} — late").format(date=date(c.current_due)) if c.current_due < ctx.today
+                else date(c.current_due))
+        rows.append([c.current_due, when, _("commitment"), _account(uri, plan, "commitments"), c.promise])
+    rows = [row[1:] for row in sorted(rows, key=lambda r: r[0])]
+    return lines + (table([_("Due"), pgettext("kind of work", "What"), _("Account"), _("Item")], rows) if rows
+                    else none(_("Nothing open.")))
