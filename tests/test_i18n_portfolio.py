@@ -20,7 +20,6 @@ from babel import Locale
 from generator import i18n, load, report as quarterly, site
 from generator.checks import run_checks
 from generator.render import account_cycle, charts, people, portfolio as portfolio_pages, report_page
-from generator.render.health import named
 from pseudo import OPEN, PSEUDO_LANGUAGE, pseudo, untranslated, visible_text  # noqa: F401
 
 REPO = Path(__file__).resolve().parent.parent
