@@ -1,3 +1,3 @@
 """Key-account plans as code: load, validate, model, analyse and render plans."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

@@ -22,6 +22,7 @@ from typing import Iterable, Optional
 from . import i18n
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+NO_BREAK = "\u00a0"
 
 
 @functools.lru_cache(maxsize=None)
@@ -138,7 +139,8 @@ def date(day: dt.date) -> str:
 def _date(code: str, day: dt.date) -> str:
     from babel.dates import format_date
 
-    return format_date(day, "medium", locale=_locale(code))
+    # one unit on a line: "1. dets" at a line's end and "2026" at the next read as two things
+    return format_date(day, "medium", locale=_locale(code)).replace(" ", NO_BREAK)
 
 
 def period(text: str) -> str:
@@ -150,7 +152,7 @@ def period(text: str) -> str:
     from babel.dates import format_date
 
     year, quarter = int(found[1]), int(found[2])
-    return format_date(dt.date(year, quarter * 3 - 2, 1), "QQQ y", locale=_locale(code))
+    return format_date(dt.date(year, quarter * 3 - 2, 1), "QQQ y", locale=_locale(code)).replace(" ", NO_BREAK)
 
 
 def joined(items: Iterable[str], separator: str = ",") -> str:

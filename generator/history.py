@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Optional
 
 from . import gitio
+from .i18n import N_
 from .cache import code_salt, digest, for_root
 from .load import MAX_BYTES, LoadError, parse, read
 from .plaintext import safe_text
@@ -46,8 +47,10 @@ from .workspace import ACCOUNTS_DIR
 DEFAULT_LIMIT = 100
 MAX_VERSION_BYTES = MAX_BYTES  # an old version is read only when kam validate would read it today
 PARALLEL_MIN_BYTES = 1_000_000  # versions to parse; below this, starting worker processes costs more than it saves
-SHALLOW = "the clone is shallow: fetch the whole history (actions/checkout with fetch-depth: 0)"
-NOT_COMMITTED = "the file has no commits yet"
+# Why there is no history, shown on the account page in the site's language (render/history.py).
+SHALLOW = N_("the clone is shallow: fetch the whole history (actions/checkout with fetch-depth: 0)")
+NOT_COMMITTED = N_("the file has no commits yet")
+NO_GIT = N_("no git history: {error}")  # {error}: git's own message
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ class CoveragePoint:
 class PlanHistory:
     path: str
     available: bool
-    reason: Optional[str] = None  # why there is no history, when available is False
+    reason: Optional[str] = None  # why there is no history, when available is False (in English)
     last_change: Optional[Commit] = None
     commits: tuple[Commit, ...] = ()  # newest first
     reviews: tuple[ReviewRecord, ...] = ()  # by review date
@@ -101,6 +104,7 @@ class PlanHistory:
     coverage: tuple[CoveragePoint, ...] = ()  # oldest first
     skipped: tuple[str, ...] = ()  # commits whose version of the plan could not be read
     truncated: bool = False  # the plan has more commits than were read
+    git_error: Optional[str] = None  # git's message, when the reason is that git gave no history (NO_GIT)
 
 
 def _unavailable(path: str, reason: str) -> PlanHistory:
@@ -108,7 +112,8 @@ def _unavailable(path: str, reason: str) -> PlanHistory:
 
 
 def _no_git(path: str, exc: gitio.GitError) -> PlanHistory:
-    return _unavailable(path, f"no git history: {str(exc).removeprefix('fatal: ')}")
+    error = str(exc).removeprefix("fatal: ")
+    return PlanHistory(path, False, NO_GIT.format(error=error), git_error=error)
 
 
 class _Version(NamedTuple):

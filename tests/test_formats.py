@@ -25,13 +25,13 @@ def test_english_keeps_kams_own_forms():
 
 
 @pytest.mark.parametrize("code, money, day, quarter", [
-    ("et", "1\xa0310\xa0000\xa0€", "1. dets 2026", "K3 2026"),
-    ("fi", "1\xa0310\xa0000\xa0€", "1.12.2026", "3. nelj. 2026"),
-    ("nb", "1\xa0310\xa0000\xa0€", "1. des. 2026", "K3 2026"),
-    ("lv", "1\xa0310\xa0000\xa0€", "2026. gada 1. dec.", "3.\xa0cet. 2026"),
-    ("lt", "1\xa0310\xa0000\xa0€", "2026-12-01", "III k. 2026"),
-    ("pl", "1\xa0310\xa0000\xa0€", "1 gru 2026", "III kw. 2026"),
-    ("ru", "1\xa0310\xa0000\xa0€", "1 дек. 2026\u202fг.", "3-й кв. 2026"),
+    ("et", "1\xa0310\xa0000\xa0€", "1.\xa0dets\xa02026", "K3\xa02026"),
+    ("fi", "1\xa0310\xa0000\xa0€", "1.12.2026", "3.\xa0nelj.\xa02026"),
+    ("nb", "1\xa0310\xa0000\xa0€", "1.\xa0des.\xa02026", "K3\xa02026"),
+    ("lv", "1\xa0310\xa0000\xa0€", "2026.\xa0gada\xa01.\xa0dec.", "3.\xa0cet.\xa02026"),
+    ("lt", "1\xa0310\xa0000\xa0€", "2026-12-01", "III\xa0k.\xa02026"),
+    ("pl", "1\xa0310\xa0000\xa0€", "1\xa0gru\xa02026", "III\xa0kw.\xa02026"),
+    ("ru", "1\xa0310\xa0000\xa0€", "1\xa0дек.\xa02026\u202fг.", "3-й\xa0кв.\xa02026"),
 ])
 def test_each_language_writes_money_dates_and_quarters_its_own_way(code, money, day, quarter):
     with i18n.use(code):

@@ -54,28 +54,33 @@ def plan_texts(accounts: Path) -> set[str]:
 
 
 def english_pieces(code: str) -> set[str]:
-    """The literal pieces of kam's English messages that a reader would see as English words."""
+    """The literal pieces of kam's English messages that a reader would see as English words; but a
+    piece the language's catalog keeps as in English on purpose (its translation holds it too)."""
     from babel.messages.pofile import read_po
 
     with (REPO / "generator" / "locale" / "kam.pot").open("rb") as pot:
         template = read_po(pot)
+    with i18n.catalog_path(code).open("rb") as po:
+        catalog = read_po(po)
     pieces = set()
-    with i18n.use(code):
-        for message in template:
-            ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
-            if not ids[0]:
-                continue
-            kept = (i18n.npgettext(message.context, ids[0], ids[1], 2) if len(ids) > 1 and message.context else
-                    i18n.ngettext(ids[0], ids[1], 2) if len(ids) > 1 else
-                    i18n.pgettext(message.context, ids[0]) if message.context else i18n.gettext(ids[0]))
-            kept = " ".join(re.sub(r"[*_`\[\]()#|]+", " ", kept).split())  # as the pieces are cleaned
-            for text in ids:
-                for piece in _PLACEHOLDER.split(text):
-                    piece = re.sub(r"[*_`\[\]()#|]+", " ", piece)
-                    piece = " ".join(piece.split()).strip(" .,:;–-")
-                    if len(re.findall(r"[A-Za-z]", piece)) >= 4 and piece not in kept:
-                        pieces.add(piece)
+    for message in template:
+        ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
+        if not ids[0]:
+            continue
+        held = catalog.get(message.id, context=message.context)
+        strings = (held.string if isinstance(held.string, (tuple, list)) else (held.string,)) if held else ()
+        kept = _plain(" ".join(text for text in strings if text))
+        for text in ids:
+            for piece in _PLACEHOLDER.split(text):
+                piece = _plain(piece).strip(" .,:;–-")
+                if len(re.findall(r"[A-Za-z]", piece)) >= 4 and piece not in kept:
+                    pieces.add(piece)
     return pieces
+
+
+def _plain(text: str) -> str:
+    """A message as a reader sees its words: without Markdown's marks, on one line."""
+    return " ".join(re.sub(r"[*_`\[\]()#|]+", " ", text).split())
 
 
 def page_texts(site: Path) -> dict[str, str]:
@@ -93,8 +98,8 @@ def allowed():
 
 
 def _without(text: str, allowed: list[str]) -> str:
-    for item in allowed:
-        if len(item) > 2 and item in text:
+    for item in allowed:  # words, not bare numbers: a year in a file name is also in kam's dates
+        if len(item) > 2 and re.search(r"[^\W\d_]{2}", item) and item in text:
             text = text.replace(item, " ")
     return text
 
@@ -143,7 +148,10 @@ def test_a_site_in_each_language_writes_numbers_and_dates_as_that_language_does(
     account = texts["accounts/laanemere-sadamad/index.html"]
     with i18n.use(code):
         amount, day = formats.money(5_270_000, "EUR"), formats.date(dt.date(2026, 10, 13))  # as in the plan
+    amount, day = " ".join(amount.split()), " ".join(day.split())  # as page_texts: no-break spaces are spaces
     assert amount in account and day in account
     assert {page: _ENGLISH_MONEY.findall(text) for page, text in texts.items() if _ENGLISH_MONEY.search(text)} == {}
     if code != "lt":  # Lithuanian writes dates as ISO does
-        assert {page: _ISO_DATE.findall(text) for page, text in texts.items() if _ISO_DATE.search(text)} == {}
+        written = {day for text in allowed for day in _ISO_DATE.findall(text)}  # in the users' own words
+        left = {page: [day for day in _ISO_DATE.findall(text) if day not in written] for page, text in texts.items()}
+        assert {page: days for page, days in left.items() if days} == {}

@@ -3,7 +3,8 @@ by stage and by quarter of close (weighted and unweighted, in the portfolio curr
 
 from __future__ import annotations
 
-from .. import cycle
+from .. import cycle, formats
+from ..i18n import _, ngettext, pgettext
 from ..model import Plan
 from ..model_cycle import STAGES
 from . import documents
@@ -13,22 +14,25 @@ from .escape import Markdown, html, md
 from .md import bold, heading, join, none, small, table
 from .words import date, money, percent, words
 
-KIND_WORDS = {"meeting": "meeting", "call": "call", "visit": "visit", "email": "e-mail",
-              "management_meeting": "management meeting", "complaint": "complaint"}
+
+
+def kind_words(kind: str) -> str:
+    """An interaction's kind in words: the plan's value, but 'email' as the site has always written it."""
+    return pgettext("interaction kind", "e-mail") if kind == "email" else words(kind)
 
 
 def _close(o, ctx: Context) -> Markdown:
     text = date(o.close)
     if o.is_open and o.close < ctx.today:
-        return Markdown(f"**{md(text)} — passed**")
+        return bold(_("{date} — passed").format(date=text))
     return md(text)
 
 
 def pipeline(plan: Plan, ctx: Context, uri: str) -> list[str]:
     """The plan's opportunities: open ones by close date, then won and lost."""
-    lines = [heading(2, "Pipeline", "pipeline"), ""]
+    lines = [heading(2, _("Pipeline"), "pipeline"), ""]
     if not plan.opportunities:
-        return lines + none("No opportunities recorded.")
+        return lines + none(_("No opportunities recorded."))
     settings = ctx.portfolio.settings
     open_ = sorted((o for o in plan.opportunities if o.is_open), key=lambda o: o.close)
     if open_:
@@ -36,20 +40,35 @@ def pipeline(plan: Plan, ctx: Context, uri: str) -> list[str]:
         weighted = sum((cycle.converted(o, plan, settings) or 0) * o.chance for o in open_)
         missing = sorted({cycle.currency_of(o, plan, settings) for o in open_
                           if cycle.converted(o, plan, settings) is None})
-        unrated = f" (no exchange rate for {', '.join(missing)} in the settings: left out)" if missing else ""
-        lines += [f"{len(open_)} open: {money(total, settings.currency)}, weighted by the chance of winning "
-                  f"{money(weighted, settings.currency)}{unrated}.", ""]
+        amounts = dict(count=formats.count(len(open_)), total=money(total, settings.currency),
+                       weighted=money(weighted, settings.currency))
+        if missing:
+            # Translators: {currencies} lists ISO currency codes (EUR, NOK) that have no exchange rate.
+            text = ngettext("{count} open: {total}, weighted by the chance of winning {weighted} (no exchange rate "
+                            "for {currencies} in the settings: left out).", "{count} open: {total}, weighted by the "
+                            "chance of winning {weighted} (no exchange rate for {currencies} in the settings: left "
+                            "out).", len(open_)).format(currencies=formats.joined(missing), **amounts)
+        else:
+            text = ngettext("{count} open: {total}, weighted by the chance of winning {weighted}.",
+                            "{count} open: {total}, weighted by the chance of winning {weighted}.",
+                            len(open_)).format(**amounts)
+        lines += [text, ""]
         rows = [[bold(o.title), words(o.stage), money(o.value, cycle.currency_of(o, plan, settings)),
                  percent(o.chance, 0), _close(o, ctx), join(o.products, "<br>"), stakeholder_links(plan, o.stakeholders),
                  person_link(ctx, uri, o.owner) if o.owner else "–", o.next_step] for o in open_]
-        lines += table(["Opportunity", "Stage", "Value", "Chance", "Close", "Products", "Their people", "Ours",
-                        "Next step"], rows, "llrrlllll")
+        lines += table([_("Opportunity"), _("Stage"), _("Value"), _("Chance"),
+                        # Translators: heads the day an opportunity is expected to close (be won or lost).
+                        _("Close"),
+                        _("Products"),
+                        # Translators: "Their people" heads the customer's people, "Ours" our people.
+                        _("Their people"), _("Ours"),
+                        _("Next step")], rows, "llrrlllll")
     closed = sorted((o for o in plan.opportunities if not o.is_open), key=lambda o: o.close, reverse=True)
     if closed:
-        lines += ["**Won and lost**", ""]
+        lines += [bold(_("Won and lost")), ""]
         rows = [[date(o.close), o.title, words(o.stage), money(o.value, cycle.currency_of(o, plan, settings)),
                  o.lost_reason if o.stage == "lost" else o.notes] for o in closed]
-        lines += table(["Decided", "Opportunity", "Outcome", "Value", "Why / notes"], rows, "lllrl")
+        lines += table([_("Decided"), _("Opportunity"), _("Outcome"), _("Value"), _("Why / notes")], rows, "lllrl")
     return lines
 
 
@@ -58,9 +77,19 @@ def _complaint(event) -> Markdown:
     if c is None:
         return Markdown("")
     hours = c.response_hours()
-    parts = [f"opened {c.opened}", f"answered {c.responded} ({hours:.1f} h)" if hours is not None
-             else "not answered yet", f"resolved {c.resolved}" if c.resolved else "not resolved yet"]
+    # Translators: a complaint's course: {moment} is a date and time as the plan gives it; {hours} the hours it
+    # took to answer (one decimal).
+    parts = [_("opened {moment}").format(moment=c.opened),
+             _("answered {moment} ({hours} h)").format(moment=c.responded, hours=_hours(hours)) if hours is not None
+             else _("not answered yet"),
+             _("resolved {moment}").format(moment=c.resolved) if c.resolved else _("not resolved yet")]
     return small("; ".join(parts))
+
+
+def _hours(hours: float) -> str:
+    """Hours with one decimal, as the reader writes numbers (12.5 / 12,5): formats has no number with a
+    chosen count of decimals, so this is its percent of hours / 100 without the sign."""
+    return formats.percent(hours / 100, 1).removesuffix("%").strip()
 
 
 def _document(path: str, resolve) -> Markdown:
@@ -70,10 +99,10 @@ def _document(path: str, resolve) -> Markdown:
 
 def timeline(plan: Plan, ctx: Context, uri: str) -> list[str]:
     """The plan's interactions, newest first, with both sides' people and the documents."""
-    lines = [heading(2, "Timeline", "timeline"), ""]
+    lines = [heading(2, _("Timeline"), "timeline"), ""]
     events = cycle.timeline(plan)
     if not events:
-        return lines + none("No interactions recorded.")
+        return lines + none(_("No interactions recorded."))
     titles = {o.id: o.title for o in plan.opportunities}
     resolve = documents.resolver(ctx, plan, uri)  # a document this build publishes is a link
     rows = []
@@ -82,33 +111,44 @@ def timeline(plan: Plan, ctx: Context, uri: str) -> list[str]:
         if e.complaint is not None:
             what = Markdown(f"{what}<br>{_complaint(e)}")
         if e.opportunity:
-            what = Markdown(f"{what}<br>{small('about: ' + titles.get(e.opportunity, e.opportunity))}")
+            # Translators: the opportunity (its title) an interaction was about.
+            about = _("about: {opportunity}").format(opportunity=titles.get(e.opportunity, e.opportunity))
+            what = Markdown(f"{what}<br>{small(about)}")
         files = join((_document(d, resolve) for d in e.documents), "<br>")
-        rows.append([date(e.date), KIND_WORDS.get(e.kind, words(e.kind)), what,
+        rows.append([date(e.date), kind_words(e.kind), what,
                      stakeholder_links(plan, e.stakeholders), join(person_link(ctx, uri, p) for p in e.participants),
                      files])
-    return lines + table(["Date", "Kind", "What happened", "Their people", "Ours", "Documents"], rows)
+    return lines + table([_("Date"), _("Kind"), _("What happened"), _("Their people"), _("Ours"), _("Documents")], rows)
 
 
 def portfolio_pipeline(ctx: Context) -> list[str]:
     """The portfolio's pipeline by stage and by quarter of expected close, in the portfolio currency."""
     settings = ctx.portfolio.settings
-    lines = [heading(2, "Pipeline", "pipeline"), "", "Quarter by quarter, what moved and what needs attention: the "
-             f"[quarterly reports]({rel(HOME, REPORTS)}).", ""]
+    # Translators: {reports} is a link whose text is the next message ("quarterly reports").
+    reports_text = md(_("quarterly reports"))
+    reports = f"[{reports_text}]({rel(HOME, REPORTS)})"
+    lines = [heading(2, _("Pipeline"), "pipeline"), "",
+             _("Quarter by quarter, what moved and what needs attention: the {reports}.").format(reports=reports), ""]
     result = cycle.pipeline(ctx.portfolio)
     if not any(s.count for s in result.by_stage.values()):
-        return lines + none("No opportunities in the plans yet.")
+        return lines + none(_("No opportunities in the plans yet."))
     cur = settings.currency
-    lines += [f"Open opportunities: **{result.open.count}**, worth {money(result.open.value, cur)}; weighted by "
-              f"their chance of winning, **{money(result.open.weighted, cur)}**.", ""]
-    rows = [[words(stage), str(s.count), money(s.value), money(s.weighted)]
+    lines += [_("Open opportunities: **{count}**, worth {value}; weighted by their chance of winning, **{weighted}**.")
+              .format(count=formats.count(result.open.count), value=money(result.open.value, cur),
+                      weighted=money(result.open.weighted, cur)), ""]
+    # Translators: {currency} is an ISO currency code such as EUR.
+    value_header, weighted_header = _("Value ({currency})").format(currency=cur), _("Weighted ({currency})").format(
+        currency=cur)
+    rows = [[words(stage), formats.count(s.count), money(s.value), money(s.weighted)]
             for stage, s in result.by_stage.items() if stage in STAGES]
-    lines += table(["Stage", "Opportunities", f"Value ({cur})", f"Weighted ({cur})"], rows, "lrrr")
+    lines += table([_("Stage"), _("Opportunities"), value_header, weighted_header], rows, "lrrr")
     if result.by_quarter:
-        rows = [[q, str(s.count), money(s.value), money(s.weighted)] for q, s in result.by_quarter.items()]
-        lines += ["**Open opportunities by the quarter they are expected to close:**", ""]
-        lines += table(["Quarter", "Opportunities", f"Value ({cur})", f"Weighted ({cur})"], rows, "lrrr")
+        rows = [[formats.period(q), formats.count(s.count), money(s.value), money(s.weighted)]
+                for q, s in result.by_quarter.items()]
+        lines += [bold(_("Open opportunities by the quarter they are expected to close:")), ""]
+        lines += table([_("Quarter"), _("Opportunities"), value_header, weighted_header], rows, "lrrr")
     if result.missing_rates:
-        lines += [f"No exchange rate in the settings for: {', '.join(result.missing_rates)}; those opportunities "
-                  "are left out of the sums.", ""]
+        # Translators: {currencies} lists ISO currency codes (EUR, NOK).
+        lines += [_("No exchange rate in the settings for: {currencies}; those opportunities are left out of the "
+                    "sums.").format(currencies=formats.joined(result.missing_rates)), ""]
     return lines

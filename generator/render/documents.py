@@ -7,6 +7,8 @@ import posixpath
 from typing import Optional
 from urllib.parse import quote, unquote
 
+from .. import formats
+from ..i18n import N_, Translated, _
 from ..documents import NOTES_MAX_BYTES, AccountDocument, AccountFiles, inside, references
 from ..model import Plan
 from ..prose import may_link, outline
@@ -17,6 +19,15 @@ from .prose import Resolver, documents as linking
 
 NOTES_HEADINGS = 3  # '#' in the notes sits under the account page's "Notes" (h2)
 DOCUMENT_HEADINGS = 2  # '#' in a Markdown document sits under its page's title (h1)
+
+# Translators: in the "Recorded with" column of the documents: the plan's entry naming the document, by
+# its id, period (2026-Q3) or date.
+RECORDED_WITH = Translated({
+    "proposals": N_("proposal {name}"),
+    "actions": N_("action {name}"),
+    "reviews": N_("review {name}"),
+    "interactions": N_("interaction {name}"),
+})
 
 
 def files_of(ctx: Context, plan: Plan) -> Optional[AccountFiles]:
@@ -72,7 +83,7 @@ def notes(plan: Plan, ctx: Context, uri: str) -> list[str]:
     files = files_of(ctx, plan)
     if files is None or not files.notes or not files.notes.strip():
         return []
-    return [heading(2, "Notes", "notes"), "", prose(files.notes, headings=NOTES_HEADINGS), ""]
+    return [heading(2, _("Notes"), "notes"), "", prose(files.notes, headings=NOTES_HEADINGS), ""]
 
 
 def _recorded_with(plan: Plan, files: AccountFiles) -> dict[str, list[str]]:
@@ -80,20 +91,28 @@ def _recorded_with(plan: Plan, files: AccountFiles) -> dict[str, list[str]]:
     notes = files.notes or ""
     for link in outline(notes)[1] if may_link(notes) else ():
         target = inside("", link.target)
-        if target and "the notes" not in out.get(target, []):
-            out.setdefault(target, []).append("the notes")
+        if target and _("the notes") not in out.get(target, []):
+            out.setdefault(target, []).append(_("the notes"))
     for path, name in references(plan):
         target = inside("", name)
         if target is None:
             continue
         if path[0] == "shared_documents":
-            label = "shared with the company"
+            label = _("shared with the company")
         else:
             item = getattr(plan, path[0])[path[1]]
-            name = next((str(v) for v in (getattr(item, a, None) for a in ("id", "period", "date")) if v), "")
-            label = f"{path[0].rstrip('s').replace('_', ' ')} {name}"
+            name = next((_entry_name(v) for v in (getattr(item, a, None) for a in ("id", "period", "date")) if v), "")
+            template = RECORDED_WITH.get(path[0]) or path[0].rstrip("s").replace("_", " ") + " {name}"
+            label = template.format(name=name)
         out.setdefault(target, []).append(label.strip())
     return out
+
+
+def _entry_name(value) -> str:
+    """An entry's id as written, its period or date as the reader writes them."""
+    if isinstance(value, str):
+        return formats.period(value)
+    return formats.date(value) if hasattr(value, "isoformat") else str(value)
 
 
 def section(plan: Plan, ctx: Context, uri: str) -> list[str]:
@@ -106,12 +125,18 @@ def section(plan: Plan, ctx: Context, uri: str) -> list[str]:
     for document in shown:
         target = quote(ctx.href(uri, document_uri(plan, document)), safe="/.-_~")
         name = Markdown(f'<a href="{html(target)}">{html(document.path)}</a>')
-        rows.append([name, ", ".join(recorded.get(document.path, [])) or None, _size(document.size)])
-    return [heading(2, "Documents", "documents"), ""] + table(["Document", "Recorded with", "Size"], rows, "llr")
+        rows.append([name, formats.joined(recorded.get(document.path, [])) or None, _size(document.size)])
+    return [heading(2, _("Documents"), "documents"), ""] + table([_("Document"), _("Recorded with"), _("Size")], rows,
+                                                                   "llr")
 
 
 def _size(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
+    """1.5 MB, 12 KB: in the reader's numbers (the units are the same in every language kam speaks)."""
+    if size >= 1024 * 1024:
+        # formats has no number with one decimal: a percent of size / 100 without its sign
+        amount = formats.percent(size / 1024 / 1024 / 100, 1).removesuffix("%").strip()
+        return _("{amount} MB").format(amount=amount)
+    return _("{amount} KB").format(amount=formats.count(max(1, round(size / 1024))))
 
 
 def pages(plan: Plan, ctx: Context) -> list[Page]:
@@ -124,8 +149,9 @@ def pages(plan: Plan, ctx: Context) -> list[Page]:
             continue
         uri = document_uri(plan, document)
         lines = front_matter(f"{document.path} — {plan.name}")
-        lines += [heading(1, document.path), "", Markdown(f"Document of {link(plan.name, rel(uri, account_page(plan.id)))}."),
-                  ""]
+        # Translators: under a document's title: {account} is a link to the account's page (its name).
+        of = _("Document of {account}.").format(account=link(plan.name, rel(uri, account_page(plan.id))))
+        lines += [heading(1, document.path), "", Markdown(of), ""]
         with linking(resolver(ctx, plan, uri, posixpath.dirname(document.path))):
             lines += [prose(text, headings=DOCUMENT_HEADINGS), ""]
         out.append(Page(uri, "\n".join(lines)))
