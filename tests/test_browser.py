@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from test_site import REPO, build_site
+from test_site import REPO, build_site, example_repo
 
 pytestmark = pytest.mark.browser
 
@@ -86,9 +86,7 @@ def chromium():
 def site(tmp_path_factory):
     """The examples' site, served on 127.0.0.1."""
     root = tmp_path_factory.mktemp("plans") / "repo"
-    shutil.copytree(REPO / "accounts", root / "accounts")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
+    example_repo(root)
     server = Server(build_site(root, tmp_path_factory.mktemp("site") / "site"))
     owner = next(line.split(":", 1)[1].split("#")[0].strip() for line in
                  (root / "accounts" / f"{ACCOUNT}.yaml").read_text(encoding="utf-8").splitlines()

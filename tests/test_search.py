@@ -7,12 +7,11 @@ examples' site, typing into Material's search box as a reader does.
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from generator import search_index
-from test_site import REPO, build_site
+from test_site import REPO, build_site, example_repo
 
 
 @pytest.mark.parametrize("written, typed", [
@@ -58,9 +57,7 @@ def test_add_folded_indexes_the_folded_fields_and_leaves_the_shown_ones_as_writt
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("plans") / "repo"
-    shutil.copytree(REPO / "accounts", root / "accounts")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
+    example_repo(root)
     return build_site(root, tmp_path_factory.mktemp("site") / "site")
 
 
@@ -74,9 +71,7 @@ def test_the_index_holds_the_plans_languages_and_the_folded_words(example_site):
 
 def test_the_private_data_of_a_build_that_asks_for_it_stays_out_of_the_index(tmp_path):
     root = tmp_path / "repo"
-    shutil.copytree(REPO / "accounts", root / "accounts")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
+    example_repo(root)
     out = build_site(root, tmp_path / "site", include_private=True)
     page = (out / "accounts" / "laanemere-sadamad" / "index.html").read_text(encoding="utf-8")
     from generator.load import load

@@ -27,6 +27,14 @@ FIXTURE = REPO / "tests" / "fixtures" / "site-portfolio"
 TODAY = "2026-11-20"
 
 
+def example_repo(destination: Path) -> Path:
+    """A plans repository holding the examples of accounts/, with the project's mkdocs.yml and docs/."""
+    shutil.copytree(REPO / "accounts", destination / "accounts")
+    shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", destination / "docs")
+    return destination
+
+
 def make_repo(destination: Path, fixture: Path = FIXTURE) -> Path:
     """A plans repository: the fixture's accounts/ plus the project's mkdocs.yml and docs/."""
     shutil.copytree(fixture, destination, ignore=shutil.ignore_patterns(".cache"))

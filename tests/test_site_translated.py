@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ import pytest
 from generator import formats, i18n
 from generator.load import load
 from pseudo import visible_text
-from test_site import REPO, build_site
+from test_site import REPO, build_site, example_repo
 
 LOCALES = sorted(code for code in i18n.LANGUAGES if code != i18n.DEFAULT)
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -118,9 +117,7 @@ def site_in(tmp_path_factory):
 
 def _build_in(code: str, tmp_path: Path) -> Path:
     root = tmp_path / "repo"
-    shutil.copytree(REPO / "accounts", root / "accounts")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
+    example_repo(root)
     settings = root / "accounts" / "_portfolio.yaml"
     lines = [line for line in settings.read_text(encoding="utf-8").splitlines()
              if not line.startswith(("language:", "languages:"))]
