@@ -51,6 +51,8 @@ PARALLEL_MIN_BYTES = 1_000_000  # versions to parse; below this, starting worker
 SHALLOW = N_("the clone is shallow: fetch the whole history (actions/checkout with fetch-depth: 0)")
 NOT_COMMITTED = N_("the file has no commits yet")
 NO_GIT = N_("no git history: {error}")  # {error}: git's own message
+# git's most common message, for a copy of the plans outside git (a download, a tarball), in kam's words
+NOT_A_REPOSITORY = N_("no git history: not a git repository (the plans were copied without their history)")
 
 
 @dataclass(frozen=True)

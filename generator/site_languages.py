@@ -92,6 +92,6 @@ def with_page_labels(output: str) -> str:
     tables, in the tree's language, as data attributes of <html>."""
     import html
 
-    labels = (f' data-kam-search-label="{html.escape(gettext("Search"))}"'
-              f' data-kam-table-label="{html.escape(gettext("Table (scrolls sideways)"))}"')
+    search, table = gettext("Search"), gettext("Table (scrolls sideways)")
+    labels = f' data-kam-search-label="{html.escape(search)}" data-kam-table-label="{html.escape(table)}"'
     return output.replace("<html ", "<html" + labels + " ", 1)

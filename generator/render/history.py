@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .. import formats
-from ..history import NO_GIT, AttitudeTrend, PlanHistory
+from ..history import NO_GIT, NOT_A_REPOSITORY, AttitudeTrend, PlanHistory
 from ..i18n import N_, _, ngettext
 from ..model import Plan
 from .context import Context
@@ -74,6 +74,8 @@ def _reason(history: Optional[PlanHistory]) -> str:
     """Why there is no history, in the site's language (git's own message stays as git wrote it)."""
     if history is None:
         return _(NOT_FROM_GIT)
+    if history.git_error is not None and history.git_error.startswith("not a git repository"):
+        return _(NOT_A_REPOSITORY)
     if history.git_error is not None:
         return _(NO_GIT).format(error=history.git_error)
     return _(history.reason) if history.reason else ""  # never _(""): gettext gives the catalog's header

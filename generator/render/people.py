@@ -147,7 +147,8 @@ def _exposure(ctx: Context, people: PeopleIndex, person_id: str, uri: str) -> li
         others = [p for p in ctx.coverage(plan).coverers.get(sid, []) if p != person_id]
         target = rel(uri, account_page(plan.id)) + "#" + anchor_id("s", sid)
         # Translators: in the column "Also covered by": nobody of ours but this person covers the stakeholder.
-        nobody = Markdown(f"**{md(_('nobody else'))}**")
+        nobody_else = _("nobody else")  # outside the f-string: Babel does not extract from inside one
+        nobody = Markdown(f"**{md(nobody_else)}**")
         only = nobody if not others else _others(ctx, others)
         judged = [words(s.influence), words(s.attitude)] if ctx.judgements else []
         rows.append([_account(uri, plan), link(s.name, target), s.title, *judged,

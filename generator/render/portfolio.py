@@ -83,7 +83,8 @@ def _reviews(plan: Plan, ctx: Context) -> Markdown:
         return Markdown(md(_("none yet")))
     upcoming = last.next_review
     # Translators: in the Reviews column, after the date the next review was due.
-    late = Markdown(f" **{md(_('overdue'))}**") if upcoming and upcoming < ctx.today else ""
+    overdue = _("overdue")
+    late = Markdown(f" **{md(overdue)}**") if upcoming and upcoming < ctx.today else ""
     # Translators: in the Reviews column: {date} is the date of the last review / of the next one.
     held, due = _("last {date}").format(date=nw(date(last.date))), _("next {date}").format(date=nw(date(upcoming)))
     return Markdown(f"{held}<br>{due}{late}")
@@ -225,8 +226,8 @@ def _due(ctx: Context, uri: str) -> list[list]:
     for when, kind, plan, what, owner in rows:
         late = when < ctx.today
         # Translators: in the dashboard's column "When": {date} is the date the work was due.
-        when_text = (Markdown(f"**{md(_('{date} — late').format(date=date(when)))}**") if late and kind not in TENDERS
-                     else date(when))
+        late_text = _("{date} — late").format(date=date(when))
+        when_text = Markdown(f"**{md(late_text)}**") if late and kind not in TENDERS else date(when)
         out.append([when_text, DUE_WORDS[kind], _account(ctx, uri, plan), what,
                     _person(ctx, uri, owner) if owner else "–"])
     return out
