@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 
 from . import i18n
 
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_PERIOD = re.compile(r"^(\d{4})-(?:(Q)([1-4])|(H)([12])|()(0[1-9]|1[0-2]))$")  # 2026-Q3, 2026-H1, 2026-11
 NO_BREAK = "\u00a0"
 
 
@@ -144,15 +144,23 @@ def _date(code: str, day: dt.date) -> str:
 
 
 def period(text: str) -> str:
-    """A plan's period ('2026', '2026-Q3') in the reader's words; anything else as written."""
-    code = i18n.current()
-    found = _QUARTER.match(str(text))
+    """A plan's period in the reader's words: '2026-Q3' -> '3. nelj. 2026', '2026-H1' -> '1. vuosipuolisko
+    2026', '2026-11' -> 'marrask. 2026' (fi); a year, and anything else, as written. English: as written."""
+    code, text = i18n.current(), str(text)
+    found = _PERIOD.match(text)
     if code == i18n.DEFAULT or not found:
-        return str(text)
-    from babel.dates import format_date
+        return text
+    year = int(found[1])
+    kind, number = next((found[i], int(found[i + 1])) for i in (2, 4, 6) if found[i + 1])
+    if kind == "H":
+        # Translators: a half year of a plan's periods, "2026-H1" in English ({half} is 1 or 2).
+        words = i18n.pgettext("period", "{year}-H{half}").format(year=year, half=number)
+    else:
+        from babel.dates import format_date
 
-    year, quarter = int(found[1]), int(found[2])
-    return format_date(dt.date(year, quarter * 3 - 2, 1), "QQQ y", locale=_locale(code)).replace(" ", NO_BREAK)
+        first = dt.date(year, number * 3 - 2 if kind == "Q" else number, 1)
+        words = format_date(first, "QQQ y" if kind == "Q" else "LLL y", locale=_locale(code))
+    return words.replace(" ", NO_BREAK)
 
 
 def joined(items: Iterable[str], separator: str = ",") -> str:

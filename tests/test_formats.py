@@ -82,3 +82,15 @@ def test_languages_and_countries_are_named_in_the_readers_language():
     with i18n.use("ru"):
         assert formats.language_name("no") == "норвежский"
     assert formats.language_name("xx") == "xx" and formats.country_name(None) is None
+
+
+def test_half_years_and_months_are_periods_in_the_readers_words_too():
+    with i18n.use("en"):
+        assert [formats.period(p) for p in ("2026-H1", "2026-11")] == ["2026-H1", "2026-11"]
+    with i18n.use("fi"):
+        assert formats.period("2026-H1") == "1.\xa0vuosipuolisko\xa02026"
+        assert formats.period("2026-11") == "marras\xa02026"
+    with i18n.use("ru"):
+        assert formats.period("2026-H2") == "2-е\xa0полугодие\xa02026"
+    with i18n.use("pl"):
+        assert formats.period("2026-H3") == "2026-H3" and formats.period("2026-5") == "2026-5"  # not periods
