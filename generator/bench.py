@@ -56,6 +56,7 @@ FIGURES = (
     Figure("validate_warm", "kam validate, warm cache", "parse", 0.25),
     Figure("check", "kam check (after validate)"),
     Figure("build_cold", "site build, cold caches", "plain", 1.5),
+    Figure("build_translated", "site build in Finnish (`language: fi`), cold caches", "build_cold", 1.1),
     Figure("rebuild", "site rebuild, one plan changed", "plain", 1.15),
     Figure("edit_to_view", "kam serve: edit to view (plan saved -> new page served)", None, None),
     Figure("other_builder", f"{OTHER_BUILDER} build of the same repository (kam plugin), warm caches"),
@@ -285,6 +286,14 @@ def measure(root: Path, repeat: int, log=print, edits: int = EDITS) -> Result:
         for seconds in edit_to_view(root, edits, log):
             result.add("edit_to_view", Run(seconds, 0.0))
         result.add("other_builder", timed(other_build(OTHER_BUILDER), root))
+        settings = root / "accounts" / "_portfolio.yaml"
+        english = settings.read_bytes()
+        try:  # the same site in another language: the catalog's lookups and the locale's formats
+            settings.write_bytes(english + b"\nlanguage: fi\n")
+            clear(root, CACHE, "site")  # last: the figures above read the English caches
+            result.add("build_translated", timed(mkdocs_build(), root))
+        finally:
+            settings.write_bytes(english)
         log(f"N={result.accounts}: run {rep}/{repeat}: " +
             ", ".join(f"{k} {v[-1]:.2f} s" for k, v in result.times.items()))
     return result

@@ -181,3 +181,18 @@ def listing(items: Iterable[str], limit: int = 5) -> str:
         return "".join(items)
     # Translators: joins the last item to a list, as in "a, b and c".
     return i18n.pgettext("list", "{items} and {last}").format(items=joined(items[:-1]), last=items[-1])
+
+
+def language_name(code: Optional[str]) -> Optional[str]:
+    """A language's name in the reader's language: 'et' -> 'Estonian' (en), 'eesti' (et), 'viro' (fi);
+    a code Babel does not know, as written."""
+    if not code:
+        return code
+    return _locale(i18n.current()).languages.get(str(code).lower(), code)
+
+
+def country_name(code: Optional[str]) -> Optional[str]:
+    """A country's name in the reader's language: 'EE' -> 'Estonia' (en), 'Eesti' (et), 'Эстония' (ru)."""
+    if not code:
+        return code
+    return _locale(i18n.current()).territories.get(str(code).upper(), code)

@@ -72,3 +72,13 @@ def test_the_fast_path_writes_exactly_what_babel_writes(code, currency, amount):
     with i18n.use(code):
         assert formats.money(amount, currency) == pattern.apply(amount, locale, currency=currency,
                                                                   currency_digits=False)
+
+
+def test_languages_and_countries_are_named_in_the_readers_language():
+    with i18n.use("en"):
+        assert (formats.language_name("et"), formats.country_name("EE")) == ("Estonian", "Estonia")
+    with i18n.use("fi"):
+        assert (formats.language_name("et"), formats.country_name("ee")) == ("viro", "Viro")
+    with i18n.use("ru"):
+        assert formats.language_name("no") == "норвежский"
+    assert formats.language_name("xx") == "xx" and formats.country_name(None) is None

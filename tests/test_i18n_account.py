@@ -15,6 +15,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from babel import Locale
 from babel.dates import get_month_names, get_quarter_names
 
 from generator import i18n, site
@@ -55,6 +56,9 @@ def own_texts() -> set[str]:
     for width in ("abbreviated", "wide"):
         out |= set(get_month_names(width, locale=PSEUDO_LANGUAGE).values())
         out |= set(get_quarter_names(width, locale=PSEUDO_LANGUAGE).values())
+    # and its names of languages and countries (Babel's), which the facts name the plan's with
+    locale = Locale.parse(PSEUDO_LANGUAGE)
+    out |= set(locale.languages.values()) | set(locale.territories.values())
     # word by word: prose is shown with its own line breaks and character references
     return {word for text in out for word in LATIN_WORD.findall(text)}
 

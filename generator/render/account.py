@@ -62,7 +62,8 @@ def header(plan: Plan, ctx: Context, uri: str) -> list[str]:
         (_("Tier"), Markdown(kind.format(tier=md(ctx.tier_name(plan))))),
         (_("Status"), STATUS.get(plan.status, plan.status)),
         (_("Key account manager"), person_link(ctx, uri, plan.owner)),
-        (_("Segment"), plan.segment), (_("Country"), plan.country), (_("Plan language"), plan.language),
+        (_("Segment"), plan.segment), (_("Country"), formats.country_name(plan.country)),
+        (_("Plan language"), formats.language_name(plan.language)),
         (_("Customer since"), date(plan.relationship.since) if plan.relationship.since else None),
     ]
     if plan.website and _WEBSITE.match(plan.website):

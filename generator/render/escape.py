@@ -60,7 +60,8 @@ class Markdown(str):
 _MD_ALWAYS = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]|<>&#"}
 _PUNCTUATION = frozenset("!\"$%'()+,-./:;=?@^~")
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
-_WHITESPACE = re.compile(r"\s+")
+# Runs of breaking whitespace; a no-break space (in "1 310 000 €", "1. dets 2026") is meant, and kept.
+_WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 
 
 def _text(value) -> str:
