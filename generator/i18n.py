@@ -14,7 +14,8 @@ as text (no compiled .mo in the repository to fall out of step): ~1,000 messages
 milliseconds, once per process and language. An empty or fuzzy translation falls back to English.
 
 The language is process-wide (not a context variable): a build renders one language at a time,
-and the diagram worker processes inherit it when forked; `use()` sets it for a block.
+and every word of a diagram is in its DOT source, made in this process (the worker processes, spawned
+fresh, only run `dot`, so they never translate); `use()` sets it for a block.
 """
 
 from __future__ import annotations
